@@ -1,0 +1,218 @@
+// Command lms is the whole learning management system in one binary:
+//
+//	lms serve [-migrate]       serve the API and the web app
+//	lms migrate up|down [N]|status
+//	lms seed                   load the sample province (idempotent)
+//
+// Configuration comes from environment variables (see README.md); with none
+// set it finds or starts a PostgreSQL on its own.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"strconv"
+	"syscall"
+	"time"
+	_ "time/tzdata" // Asia/Ho_Chi_Minh on machines without zoneinfo
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/govtrain/lms/api/platform/config"
+	"github.com/govtrain/lms/api/platform/db"
+	"github.com/govtrain/lms/api/platform/pgboot"
+	"github.com/govtrain/lms/api/seed"
+	"github.com/govtrain/lms/api/server"
+	"github.com/govtrain/lms/frontend"
+)
+
+const usage = `usage:
+  lms serve [-migrate]           serve the API and web app on LMS_ADDR (default :8080)
+  lms migrate up                 apply pending migrations
+  lms migrate down [N]           revert the last N migrations (default 1)
+  lms migrate status             show the schema version
+  lms seed                       load the sample province and demo accounts (once)
+`
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprint(os.Stderr, usage)
+		os.Exit(2)
+	}
+	cfg, err := config.Load(os.Getenv)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "lms: configuration:", err)
+		os.Exit(2)
+	}
+	slog.SetDefault(slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: logLevel(cfg.LogLevel)})))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, cfg, os.Args[1], os.Args[2:]); err != nil {
+		fmt.Fprintln(os.Stderr, "lms:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, cfg *config.Config, cmd string, args []string) error {
+	switch cmd {
+	case "serve":
+		fl := flag.NewFlagSet("serve", flag.ContinueOnError)
+		migrate := fl.Bool("migrate", false, "apply pending migrations before serving")
+		if err := fl.Parse(args); err != nil {
+			return err
+		}
+		return serve(ctx, cfg, *migrate)
+	case "migrate":
+		return migrateCmd(ctx, cfg, args)
+	case "seed":
+		d, err := open(ctx, cfg)
+		if err != nil {
+			return err
+		}
+		defer d.Close()
+		if err := requireCurrent(ctx, d); err != nil {
+			return err
+		}
+		sum, err := seed.Run(ctx, d, slog.Default())
+		if err != nil {
+			return err
+		}
+		fmt.Println(sum)
+		return nil
+	case "help", "-h", "--help":
+		fmt.Print(usage)
+		return nil
+	}
+	return fmt.Errorf("unknown command %q\n%s", cmd, usage)
+}
+
+// open finds the database (see pgboot) and connects to it.
+func open(ctx context.Context, cfg *config.Config) (*sqlx.DB, error) {
+	dsn, err := pgboot.Resolve(ctx, pgboot.Options{URL: cfg.DatabaseURL, DBName: cfg.DBName, DataDir: cfg.DataDir})
+	if err != nil {
+		return nil, err
+	}
+	return db.Open(ctx, dsn)
+}
+
+func migrateCmd(ctx context.Context, cfg *config.Config, args []string) error {
+	if len(args) == 0 {
+		return errors.New("migrate: say up, down [N] or status")
+	}
+	d, err := open(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	m, err := db.NewMigrator(ctx, d)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	switch args[0] {
+	case "up":
+		err = m.Up()
+	case "down":
+		n := 1
+		if len(args) > 1 {
+			if n, err = strconv.Atoi(args[1]); err != nil || n < 1 {
+				return fmt.Errorf("migrate down: %q is not a positive number", args[1])
+			}
+		}
+		err = m.Down(n)
+	case "status":
+	default:
+		return fmt.Errorf("migrate: unknown action %q", args[0])
+	}
+	if err != nil {
+		return err
+	}
+	st, err := m.Status()
+	if err != nil {
+		return err
+	}
+	fmt.Println("schema", st)
+	return nil
+}
+
+// requireCurrent refuses to work on a schema that is not the binary's.
+func requireCurrent(ctx context.Context, d *sqlx.DB) error {
+	m, err := db.NewMigrator(ctx, d)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	st, err := m.Status()
+	if err != nil {
+		return err
+	}
+	if st.Behind() || st.Current != st.Latest {
+		return fmt.Errorf("the database schema is %s; run `lms migrate up` (or `lms serve -migrate`)", st)
+	}
+	return nil
+}
+
+func serve(ctx context.Context, cfg *config.Config, migrate bool) error {
+	d, err := open(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if migrate {
+		m, err := db.NewMigrator(ctx, d)
+		if err != nil {
+			return err
+		}
+		err = m.Up()
+		m.Close()
+		if err != nil {
+			return fmt.Errorf("migrating: %w", err)
+		}
+	}
+	if err := requireCurrent(ctx, d); err != nil {
+		return err
+	}
+	dist, err := fs.Sub(frontend.Dist, "dist")
+	if err != nil {
+		return err
+	}
+	app := server.New(cfg, d, dist)
+	srv := &http.Server{
+		Addr:              cfg.Addr,
+		Handler:           app.Handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute,
+		WriteTimeout:      5 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServe() }()
+	slog.Info("lms serving", "addr", cfg.Addr, "env", cfg.Env)
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	slog.Info("shutting down: finishing in-flight requests", "timeout", cfg.ShutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	err = srv.Shutdown(sctx)
+	app.Imports.Close()
+	return err
+}
+
+func logLevel(s string) slog.Level {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(s)); err != nil {
+		return slog.LevelInfo
+	}
+	return l
+}

@@ -1,0 +1,42 @@
+package db
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Where builds the WHERE clause of a list query from optional filters, keeping
+// the values as $n arguments. Each condition writes ? where its values go.
+type Where struct {
+	conds []string
+	Args  []any
+}
+
+// Add appends cond, whose ? placeholders take args in order.
+func (w *Where) Add(cond string, args ...any) {
+	var b strings.Builder
+	i := 0
+	for _, r := range cond {
+		if r == '?' && i < len(args) {
+			b.WriteString(w.Arg(args[i]))
+			i++
+			continue
+		}
+		b.WriteRune(r)
+	}
+	w.conds = append(w.conds, b.String())
+}
+
+// Arg appends v to the arguments and returns its placeholder.
+func (w *Where) Arg(v any) string {
+	w.Args = append(w.Args, v)
+	return "$" + strconv.Itoa(len(w.Args))
+}
+
+// SQL is " WHERE a AND b ..." or "" when there is no condition.
+func (w *Where) SQL() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}

@@ -1,0 +1,134 @@
+package httpx
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/govtrain/lms/api/platform/errs"
+)
+
+// BindJSON decodes the request body into v, refusing other content types,
+// unknown fields, trailing data and bodies over the size limit set by the
+// BodyLimit middleware.
+func BindJSON(c *gin.Context, v any) error {
+	mt, _, err := mime.ParseMediaType(c.GetHeader("Content-Type"))
+	if err != nil || mt != "application/json" {
+		return errs.New(errs.Unsupported, "unsupported_media_type", "send the body as application/json")
+	}
+	dec := json.NewDecoder(c.Request.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return decodeError(err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return errs.New(errs.Invalid, "invalid_json", "the body must hold exactly one JSON value")
+	}
+	return nil
+}
+
+func decodeError(err error) error {
+	var tooBig *http.MaxBytesError
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &tooBig):
+		return errs.New(errs.TooLarge, "too_large", fmt.Sprintf("the body is larger than %d bytes", tooBig.Limit))
+	case errors.As(err, &syntax), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return errs.New(errs.Invalid, "invalid_json", "the body is not valid JSON")
+	case errors.As(err, &typ):
+		return errs.New(errs.Invalid, "invalid_input", "a field has the wrong type").
+			With("fields", map[string]string{typ.Field: "wrong_type"})
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		field := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		return errs.New(errs.Invalid, "unknown_field", "the body has a field this endpoint does not accept").
+			With("fields", map[string]string{field: "unknown"})
+	}
+	return errs.New(errs.Invalid, "invalid_json", "the body is not valid JSON")
+}
+
+// PathID reads a positive integer path parameter; anything else is "not found",
+// since no object has that id.
+func PathID(c *gin.Context, name string) (int64, error) {
+	id, err := strconv.ParseInt(c.Param(name), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, errs.ErrNotFound
+	}
+	return id, nil
+}
+
+// Page is a validated page request.
+type Page struct {
+	Page, Size int
+}
+
+// Offset is the number of rows before the page.
+func (p Page) Offset() int { return (p.Page - 1) * p.Size }
+
+// MaxPageSize bounds page_size.
+const MaxPageSize = 200
+
+// ParsePage reads page (1-based) and page_size (default 20, at most MaxPageSize).
+func ParsePage(c *gin.Context) (Page, error) {
+	p := Page{Page: 1, Size: 20}
+	f := errs.Fields{}
+	if v := c.Query("page"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 1_000_000 {
+			f.Add("page", "invalid")
+		}
+		p.Page = n
+	}
+	if v := c.Query("page_size"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > MaxPageSize {
+			f.Add("page_size", "invalid")
+		}
+		p.Size = n
+	}
+	return p, f.Err()
+}
+
+// List is the shape of every paginated answer.
+type List[T any] struct {
+	Items    []T `json:"items"`
+	Total    int `json:"total"`
+	Page     int `json:"page"`
+	PageSize int `json:"page_size"`
+}
+
+// NewList makes a List, turning a nil slice into an empty one so it encodes as [].
+func NewList[T any](items []T, total int, p Page) List[T] {
+	if items == nil {
+		items = []T{}
+	}
+	return List[T]{Items: items, Total: total, Page: p.Page, PageSize: p.Size}
+}
+
+// OptionalBool reads a query parameter that may be absent, "true" or "false".
+func OptionalBool(c *gin.Context, name string, f errs.Fields) *bool {
+	v := c.Query(name)
+	if v == "" {
+		return nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		f.Add(name, "invalid")
+		return nil
+	}
+	return &b
+}
+
+// Attachment sends body as a downloaded file.
+func Attachment(c *gin.Context, filename, contentType string, body []byte) {
+	c.Header("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": filename}))
+	c.Header("Cache-Control", "no-store")
+	c.Data(http.StatusOK, contentType, body)
+}

@@ -1,0 +1,295 @@
+// The one typed client of the LMS API. The access token lives in memory only;
+// the refresh token is an httpOnly cookie the browser sends to
+// POST /api/v1/auth/refresh. A request that gets 401 refreshes once (one
+// refresh in flight at a time, shared by every caller) and is retried once.
+
+import type {
+  Agency,
+  AgencyInput,
+  AuditEntry,
+  AuditQuery,
+  ErrorBody,
+  FileFormat,
+  ImportJob,
+  ImportMode,
+  ImportPreview,
+  ListResponse,
+  Me,
+  PasswordChange,
+  PeopleFilter,
+  PeopleQuery,
+  Person,
+  PersonInput,
+  PersonPatch,
+  TokenResponse,
+  User,
+  UserInput,
+  UserPatch,
+  UsersQuery,
+} from './types'
+
+export const API_BASE = '/api/v1'
+
+/** ApiError is what every failed call throws: the server's error body plus the HTTP status. */
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly details: Record<string, unknown>
+
+  constructor(status: number, body: ErrorBody) {
+    super(body.message || body.code)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = body.code
+    this.details = body.details ?? {}
+  }
+
+  /** fieldErrors returns details.fields ({field: code}) of a 400 invalid-input error. */
+  get fieldErrors(): Record<string, string> {
+    const f = this.details.fields
+    return f && typeof f === 'object' ? (f as Record<string, string>) : {}
+  }
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>
+
+interface RequestOptions {
+  query?: Query
+  body?: unknown
+  form?: FormData
+  signal?: AbortSignal
+  /** false for the auth endpoints themselves: a 401 there is an answer, not an expired token. */
+  retryOn401?: boolean
+}
+
+type SessionListener = (session: TokenResponse | null) => void
+
+let accessToken: string | null = null
+let refreshing: Promise<TokenResponse | null> | null = null
+const listeners = new Set<SessionListener>()
+
+/** onSession registers fn to hear of every new session (sign-in, refresh) and of its end (null). */
+export function onSession(fn: SessionListener): () => void {
+  listeners.add(fn)
+  return () => listeners.delete(fn)
+}
+
+function setSession(s: TokenResponse | null) {
+  accessToken = s?.access_token ?? null
+  for (const fn of listeners) fn(s)
+}
+
+export function hasAccessToken(): boolean {
+  return accessToken !== null
+}
+
+/** resetClient forgets the token and any refresh in flight (used by tests). */
+export function resetClient() {
+  accessToken = null
+  refreshing = null
+  listeners.clear()
+}
+
+export function buildUrl(path: string, query?: Query): string {
+  const params = new URLSearchParams()
+  for (const [k, v] of Object.entries(query ?? {})) {
+    if (v === undefined || v === null || v === '') continue
+    params.append(k, String(v))
+  }
+  const qs = params.toString()
+  return API_BASE + path + (qs ? `?${qs}` : '')
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  let body: ErrorBody | undefined
+  try {
+    const json = (await res.json()) as { error?: ErrorBody }
+    if (json && json.error && typeof json.error.code === 'string') body = json.error
+  } catch {
+    // not JSON: fall through
+  }
+  return new ApiError(res.status, body ?? { code: `http_${res.status}`, message: res.statusText || `HTTP ${res.status}` })
+}
+
+async function rawFetch(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, { credentials: 'same-origin', ...init })
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e
+    throw new ApiError(0, { code: 'network_error', message: e instanceof Error ? e.message : String(e) })
+  }
+}
+
+/**
+ * refreshSession asks for a new access token with the refresh cookie. Callers
+ * that arrive while a refresh is in flight share it, so the rotating refresh
+ * token is presented once. It resolves to null when there is no session.
+ */
+export function refreshSession(): Promise<TokenResponse | null> {
+  if (!refreshing) {
+    refreshing = (async () => {
+      try {
+        const res = await rawFetch(API_BASE + '/auth/refresh', {
+          method: 'POST',
+          headers: { Accept: 'application/json' },
+        })
+        if (!res.ok) {
+          setSession(null)
+          return null
+        }
+        const s = (await res.json()) as TokenResponse
+        setSession(s)
+        return s
+      } finally {
+        refreshing = null
+      }
+    })()
+  }
+  return refreshing
+}
+
+async function send(method: string, path: string, opts: RequestOptions = {}): Promise<Response> {
+  const attempt = () => {
+    const headers: Record<string, string> = { Accept: 'application/json' }
+    if (accessToken) headers.Authorization = `Bearer ${accessToken}`
+    let body: BodyInit | undefined
+    if (opts.form) {
+      body = opts.form
+    } else if (opts.body !== undefined) {
+      headers['Content-Type'] = 'application/json'
+      body = JSON.stringify(opts.body)
+    }
+    return rawFetch(buildUrl(path, opts.query), { method, headers, body, signal: opts.signal })
+  }
+
+  const tokenSent = accessToken
+  let res = await attempt()
+  if (res.status === 401 && opts.retryOn401 !== false) {
+    // Another caller may have refreshed while this request was out; then the
+    // new token is simply tried, otherwise this caller refreshes (or joins the
+    // refresh in flight).
+    const renewed = accessToken !== null && accessToken !== tokenSent
+    const ok = renewed || (await refreshSession()) !== null
+    if (ok) res = await attempt()
+  }
+  if (!res.ok) throw await toError(res)
+  return res
+}
+
+async function json<T>(method: string, path: string, opts?: RequestOptions): Promise<T> {
+  const res = await send(method, path, opts)
+  if (res.status === 204) return undefined as T
+  return (await res.json()) as T
+}
+
+/** Downloaded is a file fetched with the bearer token. */
+export interface Downloaded {
+  blob: Blob
+  filename: string
+}
+
+/** filenameFrom reads the file name out of a Content-Disposition header. */
+export function filenameFrom(header: string | null, fallback: string): string {
+  if (!header) return fallback
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header)
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''))
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header)
+  return plain ? plain[1].trim() : fallback
+}
+
+async function download(path: string, query: Query | undefined, fallback: string): Promise<Downloaded> {
+  const res = await send('GET', path, { query })
+  return { blob: await res.blob(), filename: filenameFrom(res.headers.get('Content-Disposition'), fallback) }
+}
+
+function filterQuery(f: PeopleFilter): Query {
+  return {
+    q: f.q,
+    agency_id: f.agency_id,
+    include_sub: f.agency_id !== undefined ? f.include_sub : undefined,
+    kind: f.kind,
+    professional: f.professional,
+    active: f.active,
+  }
+}
+
+// ---- auth and the current user ----
+
+export async function login(username: string, password: string): Promise<TokenResponse> {
+  const s = await json<TokenResponse>('POST', '/auth/login', { body: { username, password }, retryOn401: false })
+  setSession(s)
+  return s
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await send('POST', '/auth/logout', { retryOn401: false })
+  } finally {
+    setSession(null)
+  }
+}
+
+export const getMe = () => json<Me>('GET', '/me')
+export const changePassword = (body: PasswordChange) => json<void>('POST', '/me/password', { body })
+
+// ---- agencies ----
+
+export const listAgencies = () => json<{ items: Agency[] }>('GET', '/agencies').then((r) => r.items)
+export const getAgency = (id: number) => json<Agency>('GET', `/agencies/${id}`)
+export const createAgency = (body: AgencyInput) => json<Agency>('POST', '/agencies', { body })
+export const updateAgency = (id: number, body: Partial<AgencyInput>) =>
+  json<Agency>('PATCH', `/agencies/${id}`, { body })
+
+// ---- people ----
+
+export const listPeople = (q: PeopleQuery, signal?: AbortSignal) =>
+  json<ListResponse<Person>>('GET', '/people', {
+    query: { ...filterQuery(q), sort: q.sort, page: q.page, page_size: q.page_size },
+    signal,
+  })
+export const getPerson = (id: number) => json<Person>('GET', `/people/${id}`)
+export const createPerson = (body: PersonInput) => json<Person>('POST', '/people', { body })
+export const updatePerson = (id: number, body: PersonPatch) => json<Person>('PATCH', `/people/${id}`, { body })
+export const deactivatePerson = (id: number) => json<Person>('POST', `/people/${id}/deactivate`)
+export const activatePerson = (id: number) => json<Person>('POST', `/people/${id}/activate`)
+export const exportPeople = (format: FileFormat, f: PeopleFilter) =>
+  download('/people/export', { format, ...filterQuery(f) }, `people.${format}`)
+
+// ---- people import ----
+
+export const importTemplate = (format: FileFormat) =>
+  download('/people/import/template', { format }, `people-template.${format}`)
+
+export function previewImport(file: File): Promise<ImportPreview> {
+  const form = new FormData()
+  form.append('file', file)
+  return json<ImportPreview>('POST', '/people/import/preview', { form })
+}
+
+export function startImport(file: File, mode: ImportMode): Promise<ImportJob> {
+  const form = new FormData()
+  form.append('file', file)
+  form.append('mode', mode)
+  return json<ImportJob>('POST', '/people/imports', { form })
+}
+
+export const getImport = (id: number) => json<ImportJob>('GET', `/people/imports/${id}`)
+
+// ---- users ----
+
+export const listUsers = (q: UsersQuery) =>
+  json<ListResponse<User>>('GET', '/users', { query: { ...q } })
+export const createUser = (body: UserInput) => json<User>('POST', '/users', { body })
+export const updateUser = (id: number, body: UserPatch) => json<User>('PATCH', `/users/${id}`, { body })
+export const resetUserPassword = (id: number, newPassword: string) =>
+  json<void>('POST', `/users/${id}/password`, { body: { new_password: newPassword } })
+
+// ---- audit ----
+
+export const listAudit = (q: AuditQuery) => json<ListResponse<AuditEntry>>('GET', '/audit', { query: { ...q } })

@@ -1,0 +1,287 @@
+// Types of the objects the API sends and receives (see the API contract in the
+// project brief). Field names are the server's JSON names.
+
+export type Role = 'learner' | 'trainer' | 'agency_manager' | 'home_affairs' | 'admin'
+export const ROLES: Role[] = ['learner', 'trainer', 'agency_manager', 'home_affairs', 'admin']
+
+/** Body of every error response: {"error": ErrorBody}. */
+export interface ErrorBody {
+  code: string
+  message: string
+  details?: Record<string, unknown>
+}
+
+export interface ListResponse<T> {
+  items: T[]
+  total: number
+  page: number
+  page_size: number
+}
+
+export interface Me {
+  id: number
+  username: string
+  role: Role
+  display_name: string
+  person_id: number | null
+  agency_id: number | null
+  agency_name: string
+  must_change_password: boolean
+}
+
+export interface LoginRequest {
+  username: string
+  password: string
+}
+
+export interface TokenResponse {
+  access_token: string
+  token_type: 'Bearer'
+  expires_in: number
+  user: Me
+}
+
+export interface PasswordChange {
+  current_password: string
+  new_password: string
+}
+
+export type AgencyLevel = 'province' | 'department' | 'district' | 'commune' | 'unit'
+export const AGENCY_LEVELS: AgencyLevel[] = ['province', 'department', 'district', 'commune', 'unit']
+
+export type Sector =
+  | 'economic-general'
+  | 'internal-affairs'
+  | 'natural-resources'
+  | 'agriculture-rural'
+  | 'culture-social'
+  | 'city'
+export const SECTORS: Sector[] = [
+  'economic-general',
+  'internal-affairs',
+  'natural-resources',
+  'agriculture-rural',
+  'culture-social',
+  'city',
+]
+
+export interface Agency {
+  id: number
+  parent_id: number | null
+  code: string
+  name: string
+  name_en: string
+  level: AgencyLevel
+  sectors: string[]
+  valid_from: string | null
+  valid_to: string | null
+  people_count: number
+}
+
+export interface AgencyInput {
+  parent_id: number | null
+  code: string
+  name: string
+  name_en: string
+  level: AgencyLevel
+  sectors: string[]
+}
+
+export type Gender = '' | 'male' | 'female'
+export type PersonKind = 'can_bo' | 'cong_chuc' | 'vien_chuc'
+export const PERSON_KINDS: PersonKind[] = ['can_bo', 'cong_chuc', 'vien_chuc']
+export type ITQualification = 'none' | 'certificate' | 'vocational' | 'college' | 'university' | 'postgraduate'
+export const IT_QUALIFICATIONS: ITQualification[] = [
+  'none',
+  'certificate',
+  'vocational',
+  'college',
+  'university',
+  'postgraduate',
+]
+
+export interface Person {
+  id: number
+  code: string
+  family_name: string
+  middle_name: string
+  given_name: string
+  full_name: string
+  gender: Gender
+  birth_date: string | null
+  email: string
+  phone: string
+  agency_id: number
+  agency_name: string
+  kind: PersonKind
+  professional: boolean
+  job_title: string
+  it_qualification: ITQualification
+  active: boolean
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+/** Fields a client may set on a person (POST body; PATCH takes any of them plus version). */
+export interface PersonInput {
+  code: string
+  family_name: string
+  middle_name: string
+  given_name: string
+  gender: Gender
+  birth_date: string | null
+  email: string
+  phone: string
+  agency_id: number
+  kind: PersonKind
+  professional: boolean
+  job_title: string
+  it_qualification: ITQualification
+}
+
+/** PersonPatch: any PersonInput field plus the version read; birth_date "" clears the date. */
+export type PersonPatch = Partial<Omit<PersonInput, 'birth_date'>> & { birth_date?: string | null; version: number }
+
+export type PeopleSort = 'name' | '-name' | 'code' | '-code' | 'updated' | '-updated'
+
+/** Filters shared by the people list and the people export. */
+export interface PeopleFilter {
+  q?: string
+  agency_id?: number
+  include_sub?: boolean
+  kind?: PersonKind
+  professional?: boolean
+  active?: boolean
+}
+
+export interface PeopleQuery extends PeopleFilter {
+  sort?: PeopleSort
+  page?: number
+  page_size?: number
+}
+
+export type FileFormat = 'csv' | 'xlsx'
+
+export interface RowError {
+  field: string
+  code: string
+  message: string
+}
+
+export interface PreviewRow {
+  row: number
+  code: string
+  full_name: string
+  agency_code: string
+  action: 'create' | 'update'
+  errors: RowError[]
+}
+
+export interface ImportPreview {
+  filename: string
+  total: number
+  valid: number
+  invalid: number
+  rows: PreviewRow[]
+}
+
+export type ImportMode = 'all' | 'valid_only'
+export type ImportStatus = 'queued' | 'running' | 'done' | 'failed'
+
+export interface ImportJob {
+  id: number
+  filename: string
+  mode: ImportMode
+  status: ImportStatus
+  total: number
+  processed: number
+  created: number
+  updated: number
+  skipped: number
+  error: string
+  report: { row: number; errors: RowError[] }[]
+  created_at: string
+  finished_at: string | null
+}
+
+export interface User {
+  id: number
+  username: string
+  role: Role
+  display_name: string
+  person_id: number | null
+  person_name: string
+  agency_id: number | null
+  agency_name: string
+  active: boolean
+  must_change_password: boolean
+  last_login_at: string | null
+  created_at: string
+}
+
+export interface UserInput {
+  username: string
+  password: string
+  role: Role
+  display_name: string
+  person_id?: number
+  agency_id?: number
+}
+
+export interface UserPatch {
+  role?: Role
+  agency_id?: number | null
+  active?: boolean
+  display_name?: string
+}
+
+export interface UsersQuery {
+  q?: string
+  role?: Role
+  page?: number
+  page_size?: number
+}
+
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.password_changed',
+  'user.created',
+  'user.updated',
+  'user.password_reset',
+  'person.created',
+  'person.updated',
+  'person.deactivated',
+  'person.activated',
+  'agency.created',
+  'agency.updated',
+  'people.imported',
+] as const
+
+export interface AuditEntry {
+  id: number
+  at: string
+  actor_id: number | null
+  actor_name: string
+  action: string
+  entity_type: string
+  entity_id: string
+  agency_id: number | null
+  before: unknown
+  after: unknown
+  client: string
+  request_id: string
+}
+
+export interface AuditQuery {
+  action?: string
+  entity_type?: string
+  entity_id?: string
+  actor_id?: number
+  from?: string
+  to?: string
+  page?: number
+  page_size?: number
+}

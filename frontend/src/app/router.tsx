@@ -1,0 +1,58 @@
+import { lazy, Suspense, type ReactNode } from 'react'
+import { createBrowserRouter, Navigate } from 'react-router'
+import { Spin } from 'antd'
+import { AppLayout } from './AppLayout'
+import { Allow, RequireAuth } from './guards'
+import { useMe } from '../features/auth/AuthContext'
+import { homePath } from '../features/auth/access'
+import LoginPage from '../features/auth/LoginPage'
+
+const AgenciesPage = lazy(() => import('../features/org/AgenciesPage'))
+const PeoplePage = lazy(() => import('../features/org/PeoplePage'))
+const PersonPage = lazy(() => import('../features/org/PersonPage'))
+const ImportPage = lazy(() => import('../features/import/ImportPage'))
+const AuditPage = lazy(() => import('../features/audit/AuditPage'))
+const UsersPage = lazy(() => import('../features/users/UsersPage'))
+const ProfilePage = lazy(() => import('../features/profile/ProfilePage'))
+
+function Page({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <div style={{ padding: 48, textAlign: 'center' }}>
+          <Spin />
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
+  )
+}
+
+function Home() {
+  const me = useMe()
+  return <Navigate to={homePath(me.role)} replace />
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'profile', element: <Page><ProfilePage /></Page> },
+      { path: 'agencies/:id?', element: <Allow area="agencies"><Page><AgenciesPage /></Page></Allow> },
+      { path: 'people', element: <Allow area="people"><Page><PeoplePage /></Page></Allow> },
+      { path: 'people/:id', element: <Allow area="people"><Page><PersonPage /></Page></Allow> },
+      { path: 'import', element: <Allow area="import"><Page><ImportPage /></Page></Allow> },
+      { path: 'audit', element: <Allow area="audit"><Page><AuditPage /></Page></Allow> },
+      { path: 'users', element: <Allow area="users"><Page><UsersPage /></Page></Allow> },
+      { path: '*', element: <Navigate to="/profile" replace /> },
+    ],
+  },
+])

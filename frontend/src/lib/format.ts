@@ -1,0 +1,32 @@
+// Dates are shown dd/mm/yyyy, times in Asia/Ho_Chi_Minh whatever the
+// browser's own time zone.
+
+export const DATE_FORMAT = 'DD/MM/YYYY'
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh'
+
+/** formatDate turns "YYYY-MM-DD" (a calendar date, no time zone) into dd/mm/yyyy. */
+export function formatDate(d: string | null | undefined): string {
+  if (!d) return ''
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(d)
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : d
+}
+
+const parts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+})
+
+/** formatDateTime turns an RFC 3339 instant into "dd/mm/yyyy HH:mm" (with seconds when asked) in Vietnam time. */
+export function formatDateTime(ts: string | null | undefined, seconds = false): string {
+  if (!ts) return ''
+  const d = new Date(ts)
+  if (Number.isNaN(d.getTime())) return ts
+  const p = Object.fromEntries(parts.formatToParts(d).map((x) => [x.type, x.value]))
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}${seconds ? `:${p.second}` : ''}`
+}

@@ -1,0 +1,33 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { RouterProvider } from 'react-router'
+import { App as AntApp, ConfigProvider } from 'antd'
+import viVN from 'antd/locale/vi_VN'
+import enUS from 'antd/locale/en_US'
+import { useTranslation } from 'react-i18next'
+import './i18n'
+import './app/global.css'
+import { AuthProvider } from './features/auth/AuthContext'
+import { router } from './app/router'
+
+function Root() {
+  const { i18n } = useTranslation()
+  return (
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : viVN}
+      theme={{ token: { colorPrimary: '#1f4e8c', borderRadius: 6 } }}
+    >
+      <AntApp>
+        <AuthProvider>
+          <RouterProvider router={router} />
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  )
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Root />
+  </StrictMode>,
+)
