@@ -8,6 +8,8 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
+	"os"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -40,9 +42,16 @@ type API struct {
 	mu      sync.Mutex
 }
 
+// quietLogs keeps the request log out of test output; warnings and errors
+// still show.
+var quietLogs = sync.OnceFunc(func() {
+	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+})
+
 // New starts the server on a fresh seeded database.
 func New(t testing.TB) *API {
 	t.Helper()
+	quietLogs()
 	d := dbtest.NewSeeded(t)
 	cfg, err := config.Load(func(k string) string {
 		switch k {

@@ -1,108 +1,41 @@
-package seed
+package seed_test
 
 import (
 	"cmp"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"io"
-	"io/fs"
 	"log/slog"
-	"net/url"
-	"os"
-	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/jmoiron/sqlx"
 	_ "github.com/lib/pq"
 
-	"github.com/govtrain/lms/migrations"
+	"github.com/govtrain/lms/api/dbtest"
+	"github.com/govtrain/lms/api/seed"
 )
 
-// newTestDB creates a throwaway database with the migrations applied and drops
-// it when the test ends.
-// TODO: this moves to the shared api/dbtest helper once that package exists.
-func newTestDB(t *testing.T) *sqlx.DB {
-	t.Helper()
-	server, fromEnv := os.LookupEnv("LMS_TEST_PG")
-	if !fromEnv {
-		server = "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
-	}
-	admin, err := sqlx.Open("postgres", server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	if err := admin.Ping(); err != nil {
-		if !fromEnv {
-			t.Skipf("no PostgreSQL at %s (set LMS_TEST_PG): %v", server, err)
-		}
-		t.Fatalf("LMS_TEST_PG: %v", err)
-	}
-
-	b := make([]byte, 6)
-	rand.Read(b)
-	name := "seedtest_" + hex.EncodeToString(b)
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); err != nil {
-			t.Errorf("drop %s: %v", name, err)
-		}
-	})
-
-	u, err := url.Parse(server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	db, err := sqlx.Open("postgres", u.String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-
-	files, err := fs.Glob(migrations.FS, "*.up.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	slices.Sort(files)
-	for _, f := range files {
-		sql, err := fs.ReadFile(migrations.FS, f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := db.Exec(string(sql)); err != nil {
-			t.Fatalf("migration %s: %v", f, err)
-		}
-	}
-	return db
-}
-
 func TestRun(t *testing.T) {
-	db := newTestDB(t)
+	db := dbtest.New(t)
 	ctx := context.Background()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 
 	start := time.Now()
-	sum, err := Run(ctx, db, log)
+	sum, err := seed.Run(ctx, db, log)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("first run: %s in %v", sum, time.Since(start))
-	as, err := parseAgencies(agenciesCSV)
+	as, err := seed.ParseAgencies()
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Summary{Agencies: len(as), People: len(generatePeople(as, peopleSeed)), Users: 5}
+	want := seed.Summary{Agencies: len(as), People: len(seed.GeneratePeople(as)), Users: 5}
 	if sum != want {
 		t.Errorf("first Run = %+v, want %+v", sum, want)
 	}
 
-	again, err := Run(ctx, db, log)
+	again, err := seed.Run(ctx, db, log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,13 +133,13 @@ func TestRun(t *testing.T) {
 
 // Two lms processes starting together must load the province once.
 func TestRunConcurrent(t *testing.T) {
-	db := newTestDB(t)
+	db := dbtest.New(t)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	sums := make(chan Summary, 2)
+	sums := make(chan seed.Summary, 2)
 	errs := make(chan error, 2)
 	for range 2 {
 		go func() {
-			s, err := Run(context.Background(), db, log)
+			s, err := seed.Run(context.Background(), db, log)
 			sums <- s
 			errs <- err
 		}()

@@ -45,12 +45,31 @@ func findBins(dirs []string) (string, error) {
 		searched = "PATH, /usr/lib/postgresql/*/bin, /usr/local/pgsql/bin"
 	}
 	for _, d := range binDirs(dirs) {
-		if isExec(filepath.Join(d, "initdb")) && isExec(filepath.Join(d, "pg_ctl")) &&
-			isExec(filepath.Join(d, "postgres")) {
+		if hasBins(d) {
 			return d, nil
 		}
 	}
 	return "", fmt.Errorf("initdb and pg_ctl not found in %s", searched)
+}
+
+// binsFor is the Debian folder of the major version that initialised the
+// cluster in data, when it is installed: after an upgrade adds a newer major,
+// the old cluster still needs its own binaries.
+func binsFor(data, bin string) string {
+	v, err := os.ReadFile(filepath.Join(data, "PG_VERSION"))
+	if err != nil {
+		return bin
+	}
+	d := filepath.Join("/usr/lib/postgresql", strings.TrimSpace(string(v)), "bin")
+	if hasBins(d) {
+		return d
+	}
+	return bin
+}
+
+func hasBins(dir string) bool {
+	return isExec(filepath.Join(dir, "initdb")) && isExec(filepath.Join(dir, "pg_ctl")) &&
+		isExec(filepath.Join(dir, "postgres"))
 }
 
 func isExec(path string) bool {

@@ -43,6 +43,9 @@ func startCluster(ctx context.Context, o Options) (string, error) {
 		return "", err
 	}
 	l := locate(ctx, dataDir, o.Port, r)
+	if o.BinDirs == nil {
+		bin = binsFor(l.data, bin)
+	}
 	server := tcpDSN(clusterUser, "", "127.0.0.1", o.Port, maintenanceDB)
 	running, err := runsHere(ctx, server, l.data, o.Port)
 	if err != nil {
@@ -92,10 +95,6 @@ func Stop(ctx context.Context, o Options) error {
 	if !exists(dataDir) {
 		return nil
 	}
-	bin, err := findBins(o.BinDirs)
-	if err != nil {
-		return err
-	}
 	unlock, err := lockFile(ctx, filepath.Join(dataDir, "pg.lock"))
 	if err != nil {
 		return err
@@ -109,6 +108,13 @@ func Stop(ctx context.Context, o Options) error {
 	if !exists(filepath.Join(l.data, "postmaster.pid")) {
 		o.Logger.Info("pgboot: private cluster not running", "dir", l.data)
 		return nil
+	}
+	bin, err := findBins(o.BinDirs)
+	if err != nil {
+		return err
+	}
+	if o.BinDirs == nil {
+		bin = binsFor(l.data, bin)
 	}
 	err = r.run(ctx, filepath.Join(bin, "pg_ctl"), "stop", "-D", l.data, "-m", "fast", "-w", "-t", "60")
 	if err != nil {

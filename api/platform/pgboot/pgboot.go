@@ -126,6 +126,7 @@ func resolveURL(ctx context.Context, o Options) (string, error) {
 	if err := ensureDB(ctx, server, name, o.Logger); err != nil {
 		return "", err
 	}
+	o.Logger.Info("pgboot: using DATABASE_URL", "server", describe(o.URL))
 	return o.URL, nil
 }
 

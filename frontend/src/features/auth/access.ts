@@ -3,6 +3,9 @@ import type { Role } from '../../api/types'
 /** Area is a part of the app that a role may or may not see. */
 export type Area = 'agencies' | 'people' | 'import' | 'audit' | 'users' | 'profile'
 
+// Menu order; the profile comes last for the roles that have more.
+const menuOrder: Area[] = ['agencies', 'people', 'import', 'audit', 'users', 'profile']
+
 const managerAreas: Area[] = ['agencies', 'people', 'import', 'profile']
 
 const areas: Record<Role, Area[]> = {
@@ -15,7 +18,8 @@ const areas: Record<Role, Area[]> = {
 
 /** areasOf lists, in menu order, the areas a role may use. */
 export function areasOf(role: Role): Area[] {
-  return areas[role] ?? ['profile']
+  const mine = areas[role] ?? ['profile']
+  return menuOrder.filter((a) => mine.includes(a))
 }
 
 export function canAccess(role: Role, area: Area): boolean {

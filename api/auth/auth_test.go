@@ -1,0 +1,302 @@
+package auth_test
+
+import (
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/govtrain/lms/api/apitest"
+)
+
+func login(a *apitest.API, username, password string) apitest.Response {
+	a.T.Helper()
+	return a.Do(apitest.Request{Method: http.MethodPost, Path: "/api/v1/auth/login",
+		Body: map[string]string{"username": username, "password": password}})
+}
+
+func refreshCookie(t *testing.T, res apitest.Response) *http.Cookie {
+	t.Helper()
+	for _, c := range res.Result().Cookies() {
+		if c.Name == "lms_refresh" {
+			if !c.HttpOnly || c.SameSite != http.SameSiteStrictMode || c.Path != "/api/v1/auth" {
+				t.Errorf("refresh cookie %+v: want HttpOnly, SameSite=Strict, Path=/api/v1/auth", c)
+			}
+			return c
+		}
+	}
+	t.Fatalf("no refresh cookie in %v", res.Header())
+	return nil
+}
+
+func TestLoginAndMe(t *testing.T) {
+	a := apitest.New(t)
+	res := login(a, "quanly", apitest.DemoPassword)
+	if res.Code != http.StatusOK {
+		t.Fatalf("login: got %d %s", res.Code, res.Body)
+	}
+	var s struct {
+		AccessToken string `json:"access_token"`
+		ExpiresIn   int    `json:"expires_in"`
+		User        struct {
+			Role       string `json:"role"`
+			AgencyName string `json:"agency_name"`
+		} `json:"user"`
+	}
+	res.JSON(&s)
+	if s.User.Role != "agency_manager" || s.User.AgencyName != "UBND huyện Can Lộc" || s.ExpiresIn != 900 {
+		t.Errorf("login answer: got %+v", s)
+	}
+	refreshCookie(t, res)
+	me := a.Do(apitest.Request{Method: http.MethodGet, Path: "/api/v1/me", Token: s.AccessToken})
+	if me.Code != http.StatusOK || !strings.Contains(me.Body.String(), `"username":"quanly"`) {
+		t.Errorf("me: got %d %s", me.Code, me.Body)
+	}
+	var n int
+	a.DB.Get(&n, `SELECT count(*) FROM audit_log WHERE action = 'auth.login' AND actor_name = 'quanly'`)
+	if n != 1 {
+		t.Errorf("audit auth.login rows: got %d, want 1", n)
+	}
+}
+
+func TestLoginRefusals(t *testing.T) {
+	a := apitest.New(t)
+	cases := []struct {
+		name, body, ct string
+		status         int
+		code           string
+	}{
+		{"wrong password", `{"username":"admin","password":"nope-nope"}`, "application/json", 401, "invalid_credentials"},
+		{"unknown user", `{"username":"ghost","password":"nope-nope"}`, "application/json", 401, "invalid_credentials"},
+		{"empty", `{}`, "application/json", 401, "invalid_credentials"},
+		{"unknown field", `{"username":"admin","password":"x","admin":true}`, "application/json", 400, "unknown_field"},
+		{"not json", `username=admin`, "application/x-www-form-urlencoded", 415, "unsupported_media_type"},
+		{"broken json", `{"username":`, "application/json", 400, "invalid_json"},
+		{"two values", `{"username":"a","password":"b"}{}`, "application/json", 400, "invalid_json"},
+		{"huge body", `{"username":"` + strings.Repeat("a", 2<<20) + `"}`, "application/json", 413, "too_large"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := a.Do(apitest.Request{Method: http.MethodPost, Path: "/api/v1/auth/login", Body: c.body, ContentType: c.ct})
+			if res.Code != c.status || res.ErrorCode() != c.code {
+				t.Errorf("got %d %s, want %d %s", res.Code, res.Body.String()[:min(200, res.Body.Len())], c.status, c.code)
+			}
+		})
+	}
+}
+
+func TestDisabledAccount(t *testing.T) {
+	a := apitest.New(t)
+	a.DB.MustExec(`UPDATE users SET active = false WHERE username = 'giangvien'`)
+	if res := login(a, "giangvien", apitest.DemoPassword); res.Code != http.StatusForbidden || res.ErrorCode() != "account_disabled" {
+		t.Errorf("got %d %s, want 403 account_disabled", res.Code, res.Body)
+	}
+}
+
+func TestThrottlePerAccount(t *testing.T) {
+	a := apitest.New(t)
+	for i := 0; i < 10; i++ {
+		if res := login(a, "hocvien", "wrong-password"); res.Code != http.StatusUnauthorized {
+			t.Fatalf("attempt %d: got %d, want 401", i+1, res.Code)
+		}
+	}
+	// The right password no longer helps: the account is throttled.
+	res := login(a, "hocvien", apitest.DemoPassword)
+	if res.Code != http.StatusTooManyRequests || res.ErrorCode() != "too_many_attempts" {
+		t.Fatalf("11th attempt: got %d %s, want 429", res.Code, res.Body)
+	}
+	var e struct {
+		Error struct {
+			Details struct {
+				RetryAfter int `json:"retry_after_seconds"`
+			} `json:"details"`
+		} `json:"error"`
+	}
+	res.JSON(&e)
+	if e.Error.Details.RetryAfter < 800 || e.Error.Details.RetryAfter > 900 {
+		t.Errorf("retry_after_seconds: got %d, want about 900", e.Error.Details.RetryAfter)
+	}
+	// Once the window has passed, the account works again.
+	a.DB.MustExec(`UPDATE login_failures SET at = at - interval '16 minutes'`)
+	if res := login(a, "hocvien", apitest.DemoPassword); res.Code != http.StatusOK {
+		t.Errorf("after the window: got %d, want 200", res.Code)
+	}
+}
+
+func TestThrottlePerClient(t *testing.T) {
+	a := apitest.New(t)
+	// 30 failures from one address, spread over accounts that do not exist.
+	a.DB.MustExec(`INSERT INTO login_failures (username, client) SELECT 'user' || g, '192.0.2.10' FROM generate_series(1, 30) g`)
+	if res := login(a, "admin", apitest.DemoPassword); res.Code != http.StatusTooManyRequests {
+		t.Errorf("from a noisy client: got %d, want 429", res.Code)
+	}
+	other := a.Do(apitest.Request{Method: http.MethodPost, Path: "/api/v1/auth/login",
+		Header: http.Header{"X-Forwarded-For": {"198.51.100.7"}},
+		Body:   map[string]string{"username": "admin", "password": apitest.DemoPassword}})
+	if other.Code != http.StatusTooManyRequests {
+		t.Errorf("X-Forwarded-For from an untrusted peer must be ignored: got %d, want 429", other.Code)
+	}
+}
+
+func TestRefreshRotationAndReuse(t *testing.T) {
+	a := apitest.New(t)
+	first := refreshCookie(t, login(a, "noivu", apitest.DemoPassword))
+	refresh := func(c *http.Cookie) apitest.Response {
+		return a.Do(apitest.Request{Method: http.MethodPost, Path: "/api/v1/auth/refresh", Cookies: []*http.Cookie{c}})
+	}
+	res := refresh(first)
+	if res.Code != http.StatusOK {
+		t.Fatalf("refresh: got %d %s", res.Code, res.Body)
+	}
+	second := refreshCookie(t, res)
+	if second.Value == first.Value {
+		t.Fatal("refresh did not rotate the token")
+	}
+	// Replaying the first token is theft: it fails and kills the family.
+	if res := refresh(first); res.Code != http.StatusUnauthorized {
+		t.Fatalf("reused token: got %d, want 401", res.Code)
+	}
+	if res := refresh(second); res.Code != http.StatusUnauthorized {
+		t.Errorf("token of a revoked family: got %d, want 401", res.Code)
+	}
+	var n int
+	a.DB.Get(&n, `SELECT count(*) FROM audit_log WHERE action = 'auth.refresh_reused'`)
+	if n != 1 {
+		t.Errorf("audit auth.refresh_reused: got %d rows, want 1", n)
+	}
+	if res := refresh(&http.Cookie{Name: "lms_refresh", Value: "made-up"}); res.Code != http.StatusUnauthorized {
+		t.Errorf("unknown token: got %d, want 401", res.Code)
+	}
+	if res := a.Do(apitest.Request{Method: http.MethodPost, Path: "/api/v1/auth/refresh"}); res.Code != http.StatusUnauthorized {
+		t.Errorf("no cookie: got %d, want 401", res.Code)
+	}
+}
+
+func TestConcurrentRefreshGivesOneWinner(t *testing.T) {
+	a := apitest.New(t)
+	c := refreshCookie(t, login(a, "admin", apitest.DemoPassword))
+	var wg sync.WaitGroup
+	codes := make(chan int, 8)
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			codes <- a.Do(apitest.Request{Method: http.MethodPost, Path: "/api/v1/auth/refresh", Cookies: []*http.Cookie{c}}).Code
+		}()
+	}
+	wg.Wait()
+	close(codes)
+	ok := 0
+	for code := range codes {
+		if code == http.StatusOK {
+			ok++
+		}
+	}
+	if ok != 1 {
+		t.Errorf("concurrent refreshes of one token: %d succeeded, want exactly 1", ok)
+	}
+}
+
+func TestLogoutRevokes(t *testing.T) {
+	a := apitest.New(t)
+	c := refreshCookie(t, login(a, "admin", apitest.DemoPassword))
+	if res := a.Do(apitest.Request{Method: http.MethodPost, Path: "/api/v1/auth/logout", Cookies: []*http.Cookie{c}}); res.Code != http.StatusNoContent {
+		t.Fatalf("logout: got %d", res.Code)
+	}
+	if res := a.Do(apitest.Request{Method: http.MethodPost, Path: "/api/v1/auth/refresh", Cookies: []*http.Cookie{c}}); res.Code != http.StatusUnauthorized {
+		t.Errorf("refresh after logout: got %d, want 401", res.Code)
+	}
+}
+
+func TestChangePassword(t *testing.T) {
+	a := apitest.New(t)
+	old := refreshCookie(t, login(a, "hocvien", apitest.DemoPassword))
+	change := func(cur, next string) apitest.Response {
+		return a.Do(apitest.Request{Method: http.MethodPost, Path: "/api/v1/me/password", As: "hocvien",
+			Body: map[string]string{"current_password": cur, "new_password": next}})
+	}
+	if res := change("wrong", "Mat-khau-moi-2026"); res.Code != http.StatusBadRequest || res.ErrorCode() != "wrong_password" {
+		t.Errorf("wrong current: got %d %s", res.Code, res.Body)
+	}
+	if res := change(apitest.DemoPassword, "short"); res.Code != http.StatusBadRequest || res.ErrorCode() != "weak_password" {
+		t.Errorf("weak: got %d %s", res.Code, res.Body)
+	}
+	res := change(apitest.DemoPassword, "Mat-khau-moi-2026")
+	if res.Code != http.StatusNoContent {
+		t.Fatalf("change: got %d %s", res.Code, res.Body)
+	}
+	fresh := refreshCookie(t, res)
+	if r := a.Do(apitest.Request{Method: http.MethodPost, Path: "/api/v1/auth/refresh", Cookies: []*http.Cookie{old}}); r.Code != http.StatusUnauthorized {
+		t.Errorf("old session after a password change: got %d, want 401", r.Code)
+	}
+	if r := a.Do(apitest.Request{Method: http.MethodPost, Path: "/api/v1/auth/refresh", Cookies: []*http.Cookie{fresh}}); r.Code != http.StatusOK {
+		t.Errorf("the changing session: got %d, want 200", r.Code)
+	}
+	if r := login(a, "hocvien", "Mat-khau-moi-2026"); r.Code != http.StatusOK {
+		t.Errorf("login with the new password: got %d", r.Code)
+	}
+}
+
+// TestBadTokens: every malformed or forged access token is the same 401.
+func TestBadTokens(t *testing.T) {
+	a := apitest.New(t)
+	secret := []byte(a.Config.JWTSecret)
+	good := jwt.MapClaims{"iss": "lms", "aud": []string{"lms-api"}, "sub": "1", "typ": "access", "role": "admin",
+		"iat": time.Now().Unix(), "exp": time.Now().Add(time.Minute).Unix()}
+	sign := func(m jwt.SigningMethod, claims jwt.MapClaims, key any) string {
+		s, err := jwt.NewWithClaims(m, claims).SignedString(key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	with := func(k string, v any) jwt.MapClaims {
+		c := jwt.MapClaims{}
+		for kk, vv := range good {
+			c[kk] = vv
+		}
+		if v == nil {
+			delete(c, k)
+		} else {
+			c[k] = v
+		}
+		return c
+	}
+	// The control: a token made the same way with the right key works.
+	if res := a.Do(apitest.Request{Method: http.MethodGet, Path: "/api/v1/me", Token: sign(jwt.SigningMethodHS256, good, secret)}); res.Code != http.StatusOK {
+		t.Fatalf("control token: got %d %s", res.Code, res.Body)
+	}
+	none := sign(jwt.SigningMethodNone, good, jwt.UnsafeAllowNoneSignatureType)
+	loginRes := login(a, "admin", apitest.DemoPassword)
+	refresh := refreshCookie(t, loginRes).Value
+	cases := map[string]string{
+		"alg none":           none,
+		"HS512":              sign(jwt.SigningMethodHS512, good, secret),
+		"bad signature":      sign(jwt.SigningMethodHS256, good, []byte("another-secret-another-secret-0123")),
+		"expired":            sign(jwt.SigningMethodHS256, with("exp", time.Now().Add(-time.Hour).Unix()), secret),
+		"no expiry":          sign(jwt.SigningMethodHS256, with("exp", nil), secret),
+		"wrong issuer":       sign(jwt.SigningMethodHS256, with("iss", "someone-else"), secret),
+		"wrong audience":     sign(jwt.SigningMethodHS256, with("aud", []string{"other-api"}), secret),
+		"not an access type": sign(jwt.SigningMethodHS256, with("typ", "refresh"), secret),
+		"unknown role":       sign(jwt.SigningMethodHS256, with("role", "root"), secret),
+		"refresh token":      refresh,
+		"garbage":            "abc.def.ghi",
+		"empty":              "",
+		"megabyte of dots":   strings.Repeat(".", 1<<20),
+	}
+	for name, tok := range cases {
+		t.Run(name, func(t *testing.T) {
+			req := apitest.Request{Method: http.MethodGet, Path: "/api/v1/me",
+				Header: http.Header{"Authorization": {"Bearer " + tok}}}
+			if res := a.Do(req); res.Code != http.StatusUnauthorized {
+				t.Errorf("got %d %s, want 401", res.Code, res.Body)
+			}
+		})
+	}
+	if res := a.Do(apitest.Request{Method: http.MethodGet, Path: "/api/v1/me", Header: http.Header{"Authorization": {"Basic YWRtaW46YWRtaW4="}}}); res.Code != http.StatusUnauthorized {
+		t.Errorf("basic auth: got %d, want 401", res.Code)
+	}
+}

@@ -1,0 +1,225 @@
+// Browser tests against the real server (see harness.mjs). Run: npm run e2e
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { apiToken, launch, menuLabels, newPage, shot, signIn } from './browser.mjs'
+import { startServer } from './harness.mjs'
+
+let server
+let browser
+
+before(async () => {
+  server = await startServer()
+  browser = await launch()
+})
+
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const menus = {
+  hocvien: ['Hồ sơ của tôi'],
+  giangvien: ['Hồ sơ của tôi'],
+  quanly: ['Đơn vị', 'Cán bộ', 'Nhập danh sách', 'Hồ sơ của tôi'],
+  noivu: ['Đơn vị', 'Cán bộ', 'Nhập danh sách', 'Nhật ký', 'Hồ sơ của tôi'],
+  admin: ['Đơn vị', 'Cán bộ', 'Nhập danh sách', 'Nhật ký', 'Tài khoản', 'Hồ sơ của tôi'],
+}
+
+describe('sign-in', () => {
+  test('the sign-in page is in Vietnamese and says why a sign-in failed', async () => {
+    const page = await newPage(browser, server.baseURL)
+    await page.goto('/')
+    await page.waitForURL('**/login')
+    await page.getByText('Tên đăng nhập').first().waitFor()
+    await shot(page, '01-login')
+    await page.locator('#username').fill('khong-co-ai')
+    await page.locator('#password').fill('sai-mat-khau')
+    await page.locator('form button[type=submit]').click()
+    const err = page.locator('[data-testid=login-error]')
+    await err.waitFor()
+    assert.match(await err.innerText(), /Tên đăng nhập hoặc mật khẩu không đúng/)
+    await page.context().close()
+  })
+
+  for (const [username, want] of Object.entries(menus)) {
+    test(`${username} sees the menu of the role`, async () => {
+      const page = await newPage(browser, server.baseURL)
+      await signIn(page, username)
+      assert.deepEqual(await menuLabels(page), want)
+      if (username === 'hocvien') {
+        // A route the role may not use lands on the profile page.
+        await page.goto('/people')
+        await page.waitForURL('**/profile')
+        await page.getByRole('heading', { name: 'Hồ sơ của tôi' }).waitFor()
+        await shot(page, '09-profile-learner')
+      }
+      await page.context().close()
+    })
+  }
+
+  test('the session survives a reload (refresh cookie) and ends on sign-out', async () => {
+    const page = await newPage(browser, server.baseURL)
+    await signIn(page, 'noivu')
+    await page.reload()
+    await page.locator('[data-testid=side-menu]').waitFor()
+    assert.match(await page.locator('[data-testid=current-role]').innerText(), /Sở Nội vụ/)
+    await page.getByRole('button', { name: 'Đăng xuất' }).click()
+    await page.waitForURL('**/login')
+    await page.reload()
+    await page.locator('#username').waitFor()
+    await page.context().close()
+  })
+})
+
+describe('people', () => {
+  test('searching "nguyen van an" finds Nguyễn Văn An', async () => {
+    const page = await newPage(browser, server.baseURL)
+    await signIn(page, 'noivu')
+    await page.goto('/people')
+    await page.locator('[data-testid=people-search]').fill('nguyen van an')
+    await page.waitForURL(/q=nguyen/)
+    const cell = page.locator('[data-testid=people-table] tbody a', { hasText: 'Nguyễn Văn An' }).first()
+    await cell.waitFor()
+    await shot(page, '03-people-search')
+    await cell.click()
+    await page.locator('[data-testid=person-details]').waitFor()
+    assert.match(await page.locator('[data-testid=person-details]').innerText(), /Nguyễn Văn An/)
+    await shot(page, '04-person')
+    await page.context().close()
+  })
+})
+
+describe('agencies', () => {
+  test('the tree filters without diacritics and shows an agency', async () => {
+    const page = await newPage(browser, server.baseURL)
+    await signIn(page, 'noivu')
+    await page.goto('/agencies')
+    await page.locator('[data-testid=agency-search]').fill('can loc')
+    const node = page.locator('.ant-tree-title', { hasText: 'Huyện Can Lộc' }).first()
+    await node.click()
+    await page.waitForURL(/\/agencies\/\d+/)
+    const details = page.locator('[data-testid=agency-details]')
+    await details.waitFor()
+    assert.match(await details.innerText(), /Cấp huyện/)
+    await shot(page, '02-agencies')
+    await page.context().close()
+  })
+})
+
+describe('import', () => {
+  test('a CSV with a bad row shows the row errors and the error report', async () => {
+    const token = await apiToken(server.baseURL, 'noivu')
+    const csv = await importCsv(server.baseURL, token)
+    const page = await newPage(browser, server.baseURL)
+    await signIn(page, 'noivu')
+    await page.goto('/import')
+    await page.locator('[data-testid=import-file] input[type=file]').setInputFiles({
+      name: 'can-bo.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv.text, 'utf8'),
+    })
+    await page.locator('[data-testid=import-check]').click()
+    await page.locator('[data-testid=preview-has-errors]').waitFor()
+    const preview = page.locator('[data-testid=preview-table]')
+    await preview.locator('tbody tr', { hasText: csv.badCode }).waitFor()
+    assert.match(await preview.innerText(), /Thư điện tử/)
+    await shot(page, '05-import-preview')
+    await page.locator('[data-testid=preview-next]').click()
+    assert.equal(await page.locator('[data-testid=mode-all] input').isDisabled(), true)
+    await page.locator('[data-testid=mode-valid-only]').click()
+    await page.locator('[data-testid=import-start]').click()
+    const result = page.locator('[data-testid=import-result]')
+    await result.waitFor({ timeout: 30_000 })
+    const report = page.locator('[data-testid=import-report]')
+    await report.waitFor()
+    assert.match(await report.innerText(), new RegExp(`\\b${csv.badRow}\\b`))
+    assert.match(await result.innerText(), /Thêm mới\s*1/)
+    await shot(page, '06-import-result')
+    await page.context().close()
+  })
+})
+
+describe('language', () => {
+  test('English is one click away and is remembered', async () => {
+    const page = await newPage(browser, server.baseURL)
+    await signIn(page, 'admin')
+    await page.getByText('English', { exact: true }).click()
+    assert.deepEqual(await menuLabels(page), ['Agencies', 'People', 'Import', 'Audit log', 'Users', 'My profile'])
+    await page.getByRole('button', { name: 'Sign out' }).waitFor()
+    await page.reload()
+    await page.getByRole('button', { name: 'Sign out' }).waitFor()
+    await page.goto('/people')
+    await page.getByRole('heading', { name: 'People' }).waitFor()
+    await shot(page, '07-people-en')
+    await page.goto('/audit')
+    await page.getByRole('heading', { name: 'Audit log' }).waitFor()
+    await page.locator('[data-testid=audit-table] tbody tr.ant-table-row').first().waitFor()
+    await page.locator('[data-testid=audit-table] .ant-table-row-expand-icon').first().click()
+    await shot(page, '08-audit-en')
+    await page.goto('/users')
+    await page.getByRole('heading', { name: 'Users' }).waitFor()
+    await shot(page, '10-users-en')
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.waitForURL('**/login')
+    await page.getByText('Username').first().waitFor()
+    await page.context().close()
+  })
+})
+
+/**
+ * importCsv builds a CSV from the server's own template: one valid new person
+ * and one with a bad e-mail address, in an agency of the caller's scope.
+ */
+async function importCsv(baseURL, token) {
+  const auth = { Authorization: `Bearer ${token}` }
+  const tpl = await fetch(`${baseURL}/api/v1/people/import/template?format=csv`, { headers: auth })
+  assert.equal(tpl.status, 200, 'template download')
+  const header = (await tpl.text()).replace(/^\uFEFF/, '').split(/\r?\n/)[0]
+  const columns = header.split(',').map((c) => c.trim().replace(/^"|"$/g, ''))
+  const ag = await (await fetch(`${baseURL}/api/v1/agencies`, { headers: auth })).json()
+  const agency = ag.items.find((a) => a.level === 'district') ?? ag.items[0]
+  const suffix = Date.now().toString(36).toUpperCase()
+  const good = {
+    code: `E2E-OK-${suffix}`,
+    family_name: 'Trần',
+    middle_name: 'Thị',
+    given_name: 'Bình',
+    gender: 'female',
+    birth_date: '1985-04-12',
+    email: `binh.${suffix.toLowerCase()}@example.vn`,
+    phone: '0912345678',
+    agency_code: agency.code,
+    kind: 'cong_chuc',
+    professional: 'true',
+    job_title: 'Chuyên viên',
+    it_qualification: 'certificate',
+  }
+  const bad = { ...good, code: `E2E-BAD-${suffix}`, given_name: 'Cường', email: 'khong-phai-email' }
+  const value = (row, col) => {
+    const v = row[columnKey(col)]
+    if (v === undefined) return ''
+    return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v
+  }
+  const line = (row) => columns.map((c) => value(row, c)).join(',')
+  const text = [header, line(good), line(bad)].join('\r\n') + '\r\n'
+  // Row numbers count the header as row 1.
+  return { text, badCode: bad.code, badRow: 3 }
+}
+
+/** columnKey maps a template column (JSON name or a label) to the keys above. */
+function columnKey(col) {
+  const k = col
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')
+  const aliases = {
+    ma: 'code', ma_can_bo: 'code', ho: 'family_name', ten_dem: 'middle_name', ten: 'given_name',
+    gioi_tinh: 'gender', ngay_sinh: 'birth_date', thu_dien_tu: 'email', dien_thoai: 'phone',
+    ma_don_vi: 'agency_code', loai: 'kind', chuyen_mon: 'professional', chuc_vu: 'job_title',
+    trinh_do_cntt: 'it_qualification',
+  }
+  return aliases[k] ?? k
+}

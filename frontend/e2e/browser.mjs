@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+import { resultsDir } from './harness.mjs'
+
+export const PASSWORD = 'Demo@2026'
+export const screenshotsDir = join(resultsDir, 'screenshots')
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+/** newPage opens a fresh context (no cookies, no stored language) on baseURL. */
+export async function newPage(browser, baseURL) {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'vi-VN' })
+  const page = await context.newPage()
+  page.setDefaultTimeout(15_000)
+  return page
+}
+
+export async function signIn(page, username, password = PASSWORD) {
+  await page.goto('/login')
+  await page.locator('#username').fill(username)
+  await page.locator('#password').fill(password)
+  await page.locator('form button[type=submit]').click()
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+  await page.locator('[data-testid=side-menu]').waitFor()
+}
+
+export async function menuLabels(page) {
+  const items = page.locator('[data-testid=side-menu] .ant-menu-title-content')
+  await items.first().waitFor()
+  return (await items.allInnerTexts()).map((s) => s.trim())
+}
+
+export async function shot(page, name) {
+  mkdirSync(screenshotsDir, { recursive: true })
+  await page.waitForLoadState('networkidle').catch(() => {})
+  await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true })
+}
+
+/** apiToken signs in through the API (not the browser) and returns an access token. */
+export async function apiToken(baseURL, username, password = PASSWORD) {
+  const r = await fetch(`${baseURL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
+  if (!r.ok) throw new Error(`login ${username}: ${r.status} ${await r.text()}`)
+  return (await r.json()).access_token
+}
