@@ -154,7 +154,7 @@ describe('language', () => {
     await page.goto('/audit')
     await page.getByRole('heading', { name: 'Audit log' }).waitFor()
     await page.locator('[data-testid=audit-table] tbody tr.ant-table-row').first().waitFor()
-    await page.locator('[data-testid=audit-table] .ant-table-row-expand-icon').first().click()
+    await page.locator('[data-testid=audit-table] button.ant-table-row-expand-icon-collapsed').first().click()
     await shot(page, '08-audit-en')
     await page.goto('/users')
     await page.getByRole('heading', { name: 'Users' }).waitFor()
