@@ -2,6 +2,7 @@ package auth_test
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -300,3 +301,77 @@ func TestBadTokens(t *testing.T) {
 		t.Errorf("basic auth: got %d, want 401", res.Code)
 	}
 }
+
+func TestUserAdministration(t *testing.T) {
+	a := apitest.New(t)
+	var canLoc int64
+	a.DB.Get(&canLoc, `SELECT id FROM agencies WHERE code = '443'`)
+	res := a.Do(apitest.Request{Method: http.MethodPost, Path: "/api/v1/users", As: "admin", Body: map[string]any{
+		"username": "quanly2", "password": "Mat-khau-2026", "role": "agency_manager", "agency_id": canLoc, "display_name": "Phó phòng Nội vụ"}})
+	if res.Code != http.StatusCreated {
+		t.Fatalf("create: got %d %s", res.Code, res.Body)
+	}
+	var u struct {
+		ID                 int64  `json:"id"`
+		MustChangePassword bool   `json:"must_change_password"`
+		AgencyName         string `json:"agency_name"`
+	}
+	res.JSON(&u)
+	if !u.MustChangePassword || u.AgencyName != "UBND huyện Can Lộc" {
+		t.Errorf("created %+v", u)
+	}
+	if strings.Contains(res.Body.String(), "argon2") {
+		t.Error("the password hash leaked")
+	}
+	for name, body := range map[string]map[string]any{
+		"taken":           {"username": "quanly2", "password": "Mat-khau-2026", "role": "learner"},
+		"bad username":    {"username": "Quản Lý", "password": "Mat-khau-2026", "role": "learner"},
+		"weak password":   {"username": "abc", "password": "123", "role": "learner"},
+		"bad role":        {"username": "abcd", "password": "Mat-khau-2026", "role": "root"},
+		"manager no unit": {"username": "abcde", "password": "Mat-khau-2026", "role": "agency_manager"},
+	} {
+		if r := a.Do(apitest.Request{Method: http.MethodPost, Path: "/api/v1/users", As: "admin", Body: body}); r.Code != http.StatusBadRequest && r.Code != http.StatusConflict {
+			t.Errorf("%s: got %d %s", name, r.Code, r.Body)
+		}
+	}
+	// Search and filter.
+	var l struct {
+		Total int `json:"total"`
+	}
+	a.Get("/api/v1/users?role=agency_manager&q=quanly", "admin").JSON(&l)
+	if l.Total != 2 {
+		t.Errorf("search: got %d, want 2", l.Total)
+	}
+	// Demoting a user ends their sessions; an admin cannot demote themselves.
+	c := refreshCookie(t, login(a, "quanly2", "Mat-khau-2026"))
+	path := "/api/v1/users/" + itoa(u.ID)
+	if r := a.Do(apitest.Request{Method: http.MethodPatch, Path: path, As: "admin", Body: map[string]any{"role": "learner"}}); r.Code != http.StatusOK {
+		t.Fatalf("demote: got %d %s", r.Code, r.Body)
+	}
+	if r := a.Do(apitest.Request{Method: http.MethodPost, Path: "/api/v1/auth/refresh", Cookies: []*http.Cookie{c}}); r.Code != http.StatusUnauthorized {
+		t.Errorf("refresh after a role change: got %d, want 401", r.Code)
+	}
+	var adminID int64
+	a.DB.Get(&adminID, `SELECT id FROM users WHERE username = 'admin'`)
+	if r := a.Do(apitest.Request{Method: http.MethodPatch, Path: "/api/v1/users/" + itoa(adminID), As: "admin", Body: map[string]any{"active": false}}); r.Code != http.StatusConflict {
+		t.Errorf("self-disable: got %d, want 409", r.Code)
+	}
+	// A reset password must be changed at the next sign-in.
+	if r := a.Do(apitest.Request{Method: http.MethodPost, Path: path + "/password", As: "admin", Body: map[string]any{"new_password": "Tam-thoi-2026"}}); r.Code != http.StatusNoContent {
+		t.Fatalf("reset: got %d %s", r.Code, r.Body)
+	}
+	r := login(a, "quanly2", "Tam-thoi-2026")
+	if r.Code != http.StatusOK || !strings.Contains(r.Body.String(), `"must_change_password":true`) {
+		t.Errorf("login after reset: got %d %s", r.Code, r.Body)
+	}
+	if r := a.Get("/api/v1/users/999999", "admin"); r.Code != http.StatusNotFound {
+		t.Errorf("unknown user: got %d", r.Code)
+	}
+	var actions []string
+	a.DB.Select(&actions, `SELECT action FROM audit_log WHERE entity_type = 'user' AND entity_id = $1 AND action LIKE 'user.%' ORDER BY id`, itoa(u.ID))
+	if strings.Join(actions, ",") != "user.created,user.updated,user.password_reset" {
+		t.Errorf("audit trail: %v", actions)
+	}
+}
+
+func itoa(id int64) string { return strconv.FormatInt(id, 10) }

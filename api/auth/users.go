@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -53,32 +52,26 @@ func (h *Handler) listUsers(c *gin.Context) {
 	if httpx.Fail(c, err) {
 		return
 	}
-	var where []string
-	var args []any
-	if q := vn.Fold(c.Query("q")); q != "" {
-		args = append(args, "%"+escapeLike(q)+"%")
-		where = append(where, `(u.username LIKE $1 OR p.search_text LIKE $1 OR lower(u.display_name) LIKE $1)`)
+	var w db.Where
+	if words := vn.SearchWords(c.Query("q"), 6); len(words) > 0 {
+		like := "%" + escapeLike(strings.Join(words, " ")) + "%"
+		w.Add(`(u.username LIKE ? OR p.search_text LIKE ? OR lower(u.display_name) LIKE ?)`, like, like, like)
 	}
 	if r := Role(c.Query("role")); r != "" {
 		if !r.Valid() {
 			httpx.WriteError(c, errs.Fields{"role": "invalid"}.Err())
 			return
 		}
-		args = append(args, r)
-		where = append(where, `u.role = $`+strconv.Itoa(len(args)))
-	}
-	cond := ""
-	if len(where) > 0 {
-		cond = " WHERE " + strings.Join(where, " AND ")
+		w.Add(`u.role = ?`, r)
 	}
 	var total int
-	err = h.db.GetContext(c, &total, `SELECT count(*) FROM users u LEFT JOIN people p ON p.id = u.person_id`+cond, args...)
+	err = h.db.GetContext(c, &total, `SELECT count(*) FROM users u LEFT JOIN people p ON p.id = u.person_id`+w.SQL(), w.Args...)
 	if httpx.Fail(c, err) {
 		return
 	}
 	var items []User
-	args = append(args, page.Size, page.Offset())
-	err = h.db.SelectContext(c, &items, userSelect+cond+` ORDER BY u.username LIMIT $`+strconv.Itoa(len(args)-1)+` OFFSET $`+strconv.Itoa(len(args)), args...)
+	cond := w.SQL()
+	err = h.db.SelectContext(c, &items, userSelect+cond+` ORDER BY u.username LIMIT `+w.Arg(page.Size)+` OFFSET `+w.Arg(page.Offset()), w.Args...)
 	if httpx.Fail(c, err) {
 		return
 	}
