@@ -91,7 +91,11 @@ func TestLoginRefusals(t *testing.T) {
 
 func TestDisabledAccount(t *testing.T) {
 	a := apitest.New(t)
+	tok := a.Token("giangvien")
 	a.DB.MustExec(`UPDATE users SET active = false WHERE username = 'giangvien'`)
+	if res := a.Do(apitest.Request{Method: http.MethodGet, Path: "/api/v1/me", Token: tok}); res.Code != http.StatusUnauthorized || res.ErrorCode() != "account_disabled" {
+		t.Errorf("/me with the token of a disabled account: got %d %s", res.Code, res.Body)
+	}
 	if res := login(a, "giangvien", apitest.DemoPassword); res.Code != http.StatusForbidden || res.ErrorCode() != "account_disabled" {
 		t.Errorf("got %d %s, want 403 account_disabled", res.Code, res.Body)
 	}
@@ -296,6 +300,9 @@ func TestBadTokens(t *testing.T) {
 				t.Errorf("got %d %s, want 401", res.Code, res.Body)
 			}
 		})
+	}
+	if res := a.Do(apitest.Request{Method: http.MethodDelete, Path: "/api/v1/me", As: "admin"}); res.Code != http.StatusMethodNotAllowed {
+		t.Errorf("wrong method: got %d, want 405", res.Code)
 	}
 	if res := a.Do(apitest.Request{Method: http.MethodGet, Path: "/api/v1/me", Header: http.Header{"Authorization": {"Basic YWRtaW46YWRtaW4="}}}); res.Code != http.StatusUnauthorized {
 		t.Errorf("basic auth: got %d, want 401", res.Code)

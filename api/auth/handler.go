@@ -1,6 +1,8 @@
 package auth
 
 import (
+	"database/sql"
+	"errors"
 	"net/http"
 	"net/netip"
 	"strconv"
@@ -9,6 +11,7 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/jmoiron/sqlx"
 
+	"github.com/govtrain/lms/api/platform/errs"
 	"github.com/govtrain/lms/api/platform/httpx"
 )
 
@@ -143,6 +146,10 @@ func loadMe(c *gin.Context, q sqlx.QueryerContext, id int64) (Me, error) {
 
 func (h *Handler) me(c *gin.Context) {
 	m, err := loadMe(c, h.db, MustFrom(c).UserID)
+	if errors.Is(err, sql.ErrNoRows) {
+		// The token is still valid but the account was disabled since.
+		err = errs.New(errs.Unauthorized, "account_disabled", "this account is disabled; ask your administrator")
+	}
 	if httpx.Fail(c, err) {
 		return
 	}

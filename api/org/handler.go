@@ -142,7 +142,7 @@ func (h *Handler) getPerson(c *gin.Context) {
 }
 
 func (h *Handler) createPerson(c *gin.Context) {
-	var in PersonInput
+	in := PersonInput{Professional: true} // most civil servants do professional work
 	if httpx.Fail(c, httpx.BindJSON(c, &in)) {
 		return
 	}

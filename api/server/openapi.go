@@ -8,6 +8,8 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/gin-gonic/gin"
+
+	"github.com/govtrain/lms/api/platform/httpx"
 )
 
 // OpenAPIYAML is the API description, kept by hand next to the routes.
@@ -34,8 +36,7 @@ func LoadSpec() (*openapi3.T, error) {
 
 func openAPI(c *gin.Context) {
 	b, err := spec()
-	if err != nil {
-		c.AbortWithError(http.StatusInternalServerError, err)
+	if httpx.Fail(c, err) {
 		return
 	}
 	c.Data(http.StatusOK, "application/json", b)

@@ -68,7 +68,7 @@ func New(cfg *config.Config, d *sqlx.DB, dist fs.FS) *Server {
 		spa(c)
 	})
 	r.NoMethod(func(c *gin.Context) {
-		httpx.WriteError(c, errs.New(errs.Invalid, "method_not_allowed", "this endpoint does not accept "+c.Request.Method))
+		httpx.WriteError(c, errs.New(errs.NotAllowed, "method_not_allowed", "this endpoint does not accept "+c.Request.Method))
 	})
 	return &Server{Handler: r, Imports: imports}
 }

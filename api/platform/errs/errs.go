@@ -22,6 +22,7 @@ const (
 	TooLarge                      // 413
 	Unsupported                   // 415
 	Unprocessable                 // 422
+	NotAllowed                    // 405
 	TooMany                       // 429
 	Unavailable                   // 503
 )

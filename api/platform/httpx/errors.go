@@ -22,6 +22,7 @@ var statusOf = map[errs.Kind]int{
 	errs.TooLarge:      http.StatusRequestEntityTooLarge,
 	errs.Unsupported:   http.StatusUnsupportedMediaType,
 	errs.Unprocessable: http.StatusUnprocessableEntity,
+	errs.NotAllowed:    http.StatusMethodNotAllowed,
 	errs.TooMany:       http.StatusTooManyRequests,
 	errs.Unavailable:   http.StatusServiceUnavailable,
 }
