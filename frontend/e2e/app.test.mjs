@@ -1,5 +1,6 @@
 // Browser tests against the real server (see harness.mjs). Run: npm run e2e
 import assert from 'node:assert/strict'
+import { readFile } from 'node:fs/promises'
 import { after, before, describe, test } from 'node:test'
 import { apiToken, launch, menuLabels, newPage, shot, signIn } from './browser.mjs'
 import { startServer } from './harness.mjs'
@@ -76,11 +77,35 @@ describe('people', () => {
     const page = await newPage(browser, server.baseURL)
     await signIn(page, 'noivu')
     await page.goto('/people')
+    const total = page.locator('[data-testid=people-table] .ant-pagination-total-text')
+    await total.waitFor()
+    const everyone = count(await total.innerText())
+    const searched = page.waitForResponse((r) => r.url().includes('/api/v1/people?') && r.url().includes('q=nguyen+van+an'))
     await page.locator('[data-testid=people-search]').fill('nguyen van an')
-    await page.waitForURL(/q=nguyen/)
+    await searched
+    await page.waitForFunction(
+      (n) => {
+        const t = document.querySelector('[data-testid=people-table] .ant-pagination-total-text')
+        return t && Number(t.textContent.replace(/\D/g, '')) < n
+      },
+      everyone,
+    )
+    const names = await page.locator('[data-testid=people-table] tbody td:first-child a').allInnerTexts()
+    assert.ok(names.includes('Nguyễn Văn An'), `got ${names.join(', ')}`)
     const cell = page.locator('[data-testid=people-table] tbody a', { hasText: 'Nguyễn Văn An' }).first()
-    await cell.waitFor()
     await shot(page, '03-people-search')
+    // The export carries the same filters, fetched with the bearer token.
+    for (const [button, ext] of [['Xuất CSV', '.csv'], ['Xuất Excel', '.xlsx']]) {
+      const download = page.waitForEvent('download')
+      await page.getByRole('button', { name: button }).click()
+      const file = await download
+      assert.ok(file.suggestedFilename().endsWith(ext), file.suggestedFilename())
+      if (ext === '.csv') {
+        const text = await readFile(await file.path(), 'utf8')
+        assert.match(text, /Nguyễn,Văn,An,/) // family, middle and given name columns
+        assert.equal(text.trim().split(/\r?\n/).length, 2, 'header and one person')
+      }
+    }
     await cell.click()
     await page.locator('[data-testid=person-details]').waitFor()
     assert.match(await page.locator('[data-testid=person-details]').innerText(), /Nguyễn Văn An/)
@@ -125,8 +150,9 @@ describe('import', () => {
     assert.match(await preview.innerText(), /Thư điện tử/)
     await shot(page, '05-import-preview')
     await page.locator('[data-testid=preview-next]').click()
-    assert.equal(await page.locator('[data-testid=mode-all] input').isDisabled(), true)
-    await page.locator('[data-testid=mode-valid-only]').click()
+    assert.equal(await page.getByRole('radio', { name: /Nhập toàn bộ/ }).isDisabled(), true)
+    await page.getByRole('radio', { name: /Chỉ nhập/ }).check()
+    await shot(page, '05b-import-mode')
     await page.locator('[data-testid=import-start]').click()
     const result = page.locator('[data-testid=import-result]')
     await result.waitFor({ timeout: 30_000 })
@@ -135,6 +161,92 @@ describe('import', () => {
     assert.match(await report.innerText(), new RegExp(`\\b${csv.badRow}\\b`))
     assert.match(await result.innerText(), /Thêm mới\s*1/)
     await shot(page, '06-import-result')
+    await page.context().close()
+  })
+})
+
+describe('people editing', () => {
+  test('an agency manager adds, edits and deactivates a person', async () => {
+    const page = await newPage(browser, server.baseURL)
+    await signIn(page, 'quanly')
+    await page.goto('/people')
+    await page.getByRole('button', { name: 'Thêm cán bộ' }).click()
+    const drawer = page.locator('.ant-drawer-content')
+    await drawer.waitFor()
+    // Client-side checks mirror the server's.
+    await page.locator('#family_name').fill('Võ')
+    await page.locator('#given_name').fill('Hà 2')
+    await page.locator('#code').fill('sai mã')
+    await page.locator('[data-testid=person-save]').click()
+    await drawer.getByText('Không được chứa chữ số').waitFor()
+    await drawer.getByText('Chỉ gồm chữ không dấu').waitFor()
+    const code = `E2E-P-${Date.now().toString(36).toUpperCase()}`
+    await page.locator('#given_name').fill('Hà')
+    await page.locator('#middle_name').fill('Thị Thu')
+    await page.locator('#code').fill(code)
+    await page.locator('#birth_date').fill('05/03/1990')
+    await page.keyboard.press('Enter')
+    await page.locator('#agency_id').click()
+    await page.locator('#agency_id').fill('can loc')
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: 'Can Lộc' }).first().click()
+    await shot(page, '11-person-form')
+    await page.locator('[data-testid=person-save]').click()
+    await page.locator('.ant-message-success').waitFor()
+    await page.locator('[data-testid=people-search]').fill(code)
+    const link = page.locator('[data-testid=people-table] tbody a', { hasText: 'Võ Thị Thu Hà' })
+    await link.waitFor()
+    await link.click()
+    const details = page.locator('[data-testid=person-details]')
+    await details.waitFor()
+    assert.match(await details.innerText(), /05\/03\/1990/)
+    await page.getByRole('button', { name: 'Sửa' }).click()
+    await page.locator('#job_title').fill('Chuyên viên CNTT')
+    await page.locator('[data-testid=person-save]').click()
+    await details.getByText('Chuyên viên CNTT').waitFor()
+    await page.getByRole('button', { name: 'Ngừng hoạt động' }).click()
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Có' }).click()
+    await page.getByRole('button', { name: 'Kích hoạt lại' }).waitFor()
+    assert.match(await details.innerText(), /Ngừng hoạt động/)
+    await page.context().close()
+  })
+})
+
+describe('password', () => {
+  test('a reset password must be changed at the next sign-in', async () => {
+    const token = await apiToken(server.baseURL, 'admin')
+    const suffix = Date.now().toString(36)
+    const username = `e2e-${suffix}`
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }
+    const created = await fetch(`${server.baseURL}/api/v1/users`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ username, password: 'Khoidau@2026', role: 'home_affairs', display_name: 'Kiểm thử E2E' }),
+    })
+    assert.equal(created.status, 201, await created.clone().text())
+    const user = await created.json()
+    const reset = await fetch(`${server.baseURL}/api/v1/users/${user.id}/password`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ new_password: 'Datlai@2026' }),
+    })
+    assert.equal(reset.status, 204)
+
+    const page = await newPage(browser, server.baseURL)
+    await page.goto('/login')
+    await page.locator('#username').fill(username)
+    await page.locator('#password').fill('Datlai@2026')
+    await page.locator('form button[type=submit]').click()
+    await page.waitForURL('**/profile')
+    await page.locator('[data-testid=must-change]').waitFor()
+    await page.goto('/people')
+    await page.waitForURL('**/profile')
+    await shot(page, '12-must-change')
+    await page.locator('#current_password').fill('Datlai@2026')
+    await page.locator('#new_password').fill('Riengtoi@2026')
+    await page.locator('#confirm').fill('Riengtoi@2026')
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click()
+    await page.waitForURL('**/people')
+    await page.getByRole('heading', { name: 'Cán bộ, công chức, viên chức' }).waitFor()
     await page.context().close()
   })
 })
@@ -166,6 +278,10 @@ describe('language', () => {
   })
 })
 
+function count(text) {
+  return Number(text.replace(/\D/g, ''))
+}
+
 /**
  * importCsv builds a CSV from the server's own template: one valid new person
  * and one with a bad e-mail address, in an agency of the caller's scope.
@@ -185,7 +301,7 @@ async function importCsv(baseURL, token) {
     middle_name: 'Thị',
     given_name: 'Bình',
     gender: 'female',
-    birth_date: '1985-04-12',
+    birth_date: '12/04/1985',
     email: `binh.${suffix.toLowerCase()}@example.vn`,
     phone: '0912345678',
     agency_code: agency.code,
@@ -218,7 +334,7 @@ function columnKey(col) {
   const aliases = {
     ma: 'code', ma_can_bo: 'code', ho: 'family_name', ten_dem: 'middle_name', ten: 'given_name',
     gioi_tinh: 'gender', ngay_sinh: 'birth_date', thu_dien_tu: 'email', dien_thoai: 'phone',
-    ma_don_vi: 'agency_code', loai: 'kind', chuyen_mon: 'professional', chuc_vu: 'job_title',
+    ma_don_vi: 'agency_code', loai: 'kind', chuyen_mon: 'professional', lam_chuyen_mon: 'professional', chuc_vu: 'job_title',
     trinh_do_cntt: 'it_qualification',
   }
   return aliases[k] ?? k

@@ -47,7 +47,9 @@ export async function menuLabels(page) {
 
 export async function shot(page, name) {
   mkdirSync(screenshotsDir, { recursive: true })
-  await page.waitForLoadState('networkidle').catch(() => {})
+  // Let spinners, animations and pending lists settle.
+  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton'), null, { timeout: 10_000 }).catch(() => {})
+  await page.waitForTimeout(400)
   await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true })
 }
 

@@ -2,8 +2,8 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router'
 import { App as AntApp, ConfigProvider } from 'antd'
-import viVN from 'antd/locale/vi_VN'
-import enUS from 'antd/locale/en_US'
+import viVN from 'antd/es/locale/vi_VN'
+import enUS from 'antd/es/locale/en_US'
 import { useTranslation } from 'react-i18next'
 import './i18n'
 import './app/global.css'
@@ -15,7 +15,10 @@ function Root() {
   return (
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : viVN}
-      theme={{ token: { colorPrimary: '#1f4e8c', borderRadius: 6 } }}
+      theme={{
+        token: { colorPrimary: '#1f4e8c', borderRadius: 6, controlItemBgActive: '#e6eefa', controlItemBgActiveHover: '#d5e3f7' },
+        components: { Menu: { itemSelectedBg: '#e6eefa', itemSelectedColor: '#1f4e8c' } },
+      }}
     >
       <AntApp>
         <AuthProvider>

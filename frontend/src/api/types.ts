@@ -175,6 +175,8 @@ export interface PreviewRow {
   full_name: string
   agency_code: string
   action: 'create' | 'update'
+  /** fields an update would change (sent by the server, beyond the written contract) */
+  changes?: string[]
   errors: RowError[]
 }
 
@@ -183,6 +185,8 @@ export interface ImportPreview {
   total: number
   valid: number
   invalid: number
+  /** headers the server did not recognise (beyond the written contract) */
+  ignored_columns?: string[]
   rows: PreviewRow[]
 }
 
@@ -198,6 +202,8 @@ export interface ImportJob {
   processed: number
   created: number
   updated: number
+  /** rows that matched a person who already had those values (beyond the written contract) */
+  unchanged?: number
   skipped: number
   error: string
   report: { row: number; errors: RowError[] }[]

@@ -35,7 +35,9 @@ export function AppLayout() {
   const { token } = theme.useToken()
 
   const selected = '/' + (location.pathname.split('/')[1] ?? '')
-  const items = areasOf(me.role).map((a) => ({
+  // Until a forced password change is done, only the profile is reachable.
+  const areas: Area[] = me.must_change_password ? ['profile'] : areasOf(me.role)
+  const items = areas.map((a) => ({
     key: `/${a}`,
     icon: menuIcons[a],
     label: t(`menu.${a}`),
@@ -89,13 +91,13 @@ export function AppLayout() {
             gap: 16,
           }}
         >
-          <Typography.Text strong style={{ fontSize: 16 }} ellipsis>
+          <Typography.Text strong style={{ fontSize: 16, flex: 1, minWidth: 0 }} ellipsis>
             {t('app.name')}
           </Typography.Text>
-          <Space size="middle" wrap={false}>
+          <Space size="middle" wrap={false} style={{ flex: 'none' }}>
             <Space size={6} data-testid="current-user">
               <UserOutlined />
-              <Typography.Text>{me.display_name || me.username}</Typography.Text>
+              <Typography.Text style={{ whiteSpace: 'nowrap' }}>{me.display_name || me.username}</Typography.Text>
               <Tag color="blue" data-testid="current-role">
                 {t(`roles.${me.role}`)}
               </Tag>

@@ -24,6 +24,12 @@ const initial = storedLang()
 dayjs.locale(initial)
 document.documentElement.lang = initial
 
+function setTitle() {
+  document.title = i18n.t('app.short_name')
+}
+i18n.on('initialized', setTitle)
+i18n.on('languageChanged', setTitle)
+
 void i18n.use(initReactI18next).init({
   resources: { vi: { translation: vi }, en: { translation: en } },
   lng: initial,

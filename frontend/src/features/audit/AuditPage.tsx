@@ -86,46 +86,57 @@ export default function AuditPage() {
         </Space>
       </Card>
       {error ? <Alert type="error" showIcon message={errorText(t, error)} /> : null}
-      <Table<AuditEntry>
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        dataSource={data?.items ?? []}
-        data-testid="audit-table"
-        pagination={{
-          current: query.page,
-          pageSize: query.page_size,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (n) => t('common.total', { count: n }),
-          onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, page_size: pageSize })),
-        }}
-        expandable={{
-          expandedRowRender: (r) => <Change entry={r} />,
-          rowExpandable: (r) => r.before != null || r.after != null,
-        }}
-        columns={[
-          { title: t('audit.field.at'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v, true) },
-          { title: t('audit.field.actor'), dataIndex: 'actor_name', render: (v: string) => v || '—' },
-          { title: t('audit.field.action'), dataIndex: 'action', render: (a: string) => <Tag>{actionLabel(a)}</Tag> },
-          {
-            title: t('audit.field.entity'),
-            key: 'entity',
-            render: (_, r) =>
-              r.entity_type ? `${t(`audit.entities.${r.entity_type}`, { defaultValue: r.entity_type })} #${r.entity_id}` : '—',
-          },
-          { title: t('audit.field.client'), dataIndex: 'client', ellipsis: true },
-          {
-            title: t('audit.field.request_id'),
-            dataIndex: 'request_id',
-            ellipsis: true,
-            render: (v: string) => <Typography.Text type="secondary" className="mono">{v}</Typography.Text>,
-          },
-        ]}
-      />
+      <div data-testid="audit-table">
+        <Table<AuditEntry>
+          rowKey="id"
+          size="middle"
+          loading={loading}
+          dataSource={data?.items ?? []}
+          pagination={{
+            current: query.page,
+            pageSize: query.page_size,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100, 200],
+            showTotal: (n) => t('common.total', { count: n }),
+            onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, page_size: pageSize })),
+          }}
+          expandable={{
+            expandedRowRender: (r) => <Change entry={r} />,
+            rowExpandable: (r) => r.before != null || r.after != null,
+          }}
+          columns={[
+            { title: t('audit.field.at'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v, true) },
+            { title: t('audit.field.actor'), dataIndex: 'actor_name', render: (v: string) => v || '—' },
+            { title: t('audit.field.action'), dataIndex: 'action', render: (a: string) => <Tag color={actionColor(a)}>{actionLabel(a)}</Tag> },
+            {
+              title: t('audit.field.entity'),
+              key: 'entity',
+              render: (_, r) =>
+                r.entity_type
+                ? `${t(`audit.entities.${r.entity_type}`, { defaultValue: r.entity_type })}${r.entity_id ? ` #${r.entity_id}` : ''}`
+                : '—',
+            },
+            { title: t('audit.field.client'), dataIndex: 'client', ellipsis: true },
+            {
+              title: t('audit.field.request_id'),
+              dataIndex: 'request_id',
+              ellipsis: true,
+              render: (v: string) => <Typography.Text type="secondary" className="mono">{v}</Typography.Text>,
+            },
+          ]}
+        />
+      </div>
     </Space>
   )
+}
+
+function actionColor(action: string): string | undefined {
+  if (action.endsWith('_failed')) return 'red'
+  if (action.endsWith('.created') || action.endsWith('.activated') || action.endsWith('.imported')) return 'green'
+  if (action.endsWith('.deactivated') || action.endsWith('password_reset')) return 'orange'
+  if (action.endsWith('.updated') || action.endsWith('password_changed')) return 'blue'
+  return undefined
 }
 
 /** Change shows an entry's before and after side by side, changed keys highlighted. */

@@ -16,6 +16,7 @@ import {
   Switch,
   Table,
   Tag,
+  Tooltip,
   Typography,
   Upload,
 } from 'antd'
@@ -104,7 +105,13 @@ export default function ImportPage() {
         setJob(j)
         if (j.status === 'done' || j.status === 'failed') setStep(4)
       } catch (e) {
-        if (live) setError(e)
+        if (!live) return
+        setError(e)
+        // A refused or vanished job will not come back: stop asking.
+        if (e instanceof ApiError && e.status >= 400 && e.status < 500) {
+          live = false
+          clearInterval(id)
+        }
       }
     }, POLL_MS)
     return () => {
@@ -205,24 +212,25 @@ function ChooseFile(props: {
           </Space>
         }
       />
-      <Upload.Dragger
-        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        maxCount={1}
-        multiple={false}
-        fileList={props.file ? [{ uid: 'f', name: props.file.name, status: 'done' }] : []}
-        beforeUpload={(f) => {
-          props.onFile(f)
-          return false
-        }}
-        onRemove={() => props.onFile(null)}
-        data-testid="import-file"
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{t('import.drop')}</p>
-        <p className="ant-upload-hint">{t('import.drop_hint')}</p>
-      </Upload.Dragger>
+      <div data-testid="import-file">
+        <Upload.Dragger
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          maxCount={1}
+          multiple={false}
+          fileList={props.file ? [{ uid: 'f', name: props.file.name, status: 'done' }] : []}
+          beforeUpload={(f) => {
+            props.onFile(f)
+            return false
+          }}
+          onRemove={() => props.onFile(null)}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">{t('import.drop')}</p>
+          <p className="ant-upload-hint">{t('import.drop_hint')}</p>
+        </Upload.Dragger>
+      </div>
       <Button type="primary" disabled={!props.file} loading={props.busy} onClick={props.onNext} data-testid="import-check">
         {t('import.check')}
       </Button>
@@ -256,6 +264,9 @@ function PreviewStep(props: {
           <Statistic title={t('import.invalid')} value={p.invalid} valueStyle={{ color: p.invalid ? '#cf1322' : undefined }} />
         </Col>
       </Row>
+      {p.ignored_columns && p.ignored_columns.length > 0 && (
+        <Alert type="info" showIcon message={t('import.ignored_columns', { columns: p.ignored_columns.join(', ') })} />
+      )}
       {p.invalid > 0 ? (
         <Alert type="warning" showIcon message={t('import.has_errors', { count: p.invalid })} data-testid="preview-has-errors" />
       ) : (
@@ -265,26 +276,39 @@ function PreviewStep(props: {
         <Switch checked={props.onlyErrors} onChange={props.setOnlyErrors} data-testid="only-errors" />
         <Typography.Text>{t('import.only_errors')}</Typography.Text>
       </Space>
-      <Table<PreviewRow>
-        rowKey="row"
-        size="small"
-        dataSource={rows}
-        pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-        data-testid="preview-table"
-        columns={[
-          { title: t('import.row'), dataIndex: 'row', width: 70 },
-          { title: t('people.field.code'), dataIndex: 'code', width: 120 },
-          { title: t('people.field.full_name'), dataIndex: 'full_name' },
-          { title: t('import.agency_code'), dataIndex: 'agency_code', width: 120 },
-          {
-            title: t('import.action'),
-            dataIndex: 'action',
-            width: 110,
-            render: (a: string) => <Tag color={a === 'create' ? 'green' : 'blue'}>{t(`import.action_${a}`)}</Tag>,
-          },
-          { title: t('import.errors'), dataIndex: 'errors', render: (e: RowError[]) => <RowErrors errors={e} /> },
-        ]}
-      />
+      <div data-testid="preview-table">
+        <Table<PreviewRow>
+          rowKey="row"
+          size="small"
+          dataSource={rows}
+          pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+          columns={[
+            { title: t('import.row'), dataIndex: 'row', width: 70 },
+            { title: t('people.field.code'), dataIndex: 'code', width: 120 },
+            { title: t('people.field.full_name'), dataIndex: 'full_name' },
+            { title: t('import.agency_code'), dataIndex: 'agency_code', width: 120 },
+            {
+              title: t('import.action'),
+              dataIndex: 'action',
+              width: 110,
+              render: (a: string, r) => (
+                <Tooltip
+                  title={
+                    a === 'update' && r.changes
+                      ? r.changes.length
+                        ? t('import.changes', { fields: r.changes.map((f) => fieldLabel(t, f)).join(', ') })
+                        : t('import.no_changes')
+                      : undefined
+                  }
+                >
+                  <Tag color={a === 'create' ? 'green' : 'blue'}>{t(`import.action_${a}`)}</Tag>
+                </Tooltip>
+              ),
+            },
+            { title: t('import.errors'), dataIndex: 'errors', render: (e: RowError[]) => <RowErrors errors={e} /> },
+          ]}
+        />
+      </div>
       <Space>
         <Button onClick={props.onBack}>{t('common.back')}</Button>
         <Button type="primary" onClick={props.onNext} disabled={p.valid === 0} data-testid="preview-next">
@@ -340,6 +364,11 @@ function ResultStep({ job, onAgain }: { job: ImportJob; onAgain(): void }) {
         <Col>
           <Statistic title={t('import.result.updated')} value={job.updated} />
         </Col>
+        {job.unchanged !== undefined && job.unchanged > 0 && (
+          <Col>
+            <Statistic title={t('import.result.unchanged')} value={job.unchanged} />
+          </Col>
+        )}
         <Col>
           <Statistic title={t('import.result.skipped')} value={job.skipped} />
         </Col>
@@ -347,17 +376,18 @@ function ResultStep({ job, onAgain }: { job: ImportJob; onAgain(): void }) {
       {errors.length > 0 && (
         <>
           <Typography.Title level={5}>{t('import.report')}</Typography.Title>
-          <Table<FlatError>
-            size="small"
-            dataSource={errors}
-            pagination={{ pageSize: 50, hideOnSinglePage: true }}
-            data-testid="import-report"
-            columns={[
-              { title: t('import.row'), dataIndex: 'row', width: 80 },
-              { title: t('import.field'), dataIndex: 'field', width: 200, render: (f: string) => fieldLabel(t, f) },
-              { title: t('import.message'), key: 'message', render: (_, e) => rowErrorText(t, e) },
-            ]}
-          />
+          <div data-testid="import-report">
+            <Table<FlatError>
+              size="small"
+              dataSource={errors}
+              pagination={{ pageSize: 50, hideOnSinglePage: true }}
+              columns={[
+                { title: t('import.row'), dataIndex: 'row', width: 80 },
+                { title: t('import.field'), dataIndex: 'field', width: 200, render: (f: string) => fieldLabel(t, f) },
+                { title: t('import.message'), key: 'message', render: (_, e) => rowErrorText(t, e) },
+              ]}
+            />
+          </div>
         </>
       )}
     </Space>

@@ -6,8 +6,11 @@ import type { RowError } from '../../api/types'
 
 /** rowErrorText translates an import row error by its code, falling back to the server's English text. */
 export function rowErrorText(t: TFunction, e: RowError): string {
-  const key = `import.error.${e.code}`
-  return i18n.exists(key) ? t(key) : e.message || e.code
+  const keys = e.field
+    ? [`import.error_field.${e.field}.${e.code}`, `import.error.${e.code}`]
+    : [`import.error.${e.code}`, `errors.${e.code}`]
+  const key = keys.find((k) => i18n.exists(k))
+  return key ? t(key) : e.message || e.code
 }
 
 /** fieldLabel names an import column the way the people form does. */

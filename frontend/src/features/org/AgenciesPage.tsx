@@ -51,7 +51,7 @@ export default function AgenciesPage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Row justify="space-between" align="middle">
+      <Row justify="space-between" align="middle" style={{ rowGap: 12, columnGap: 16 }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('agencies.title')}
         </Typography.Title>

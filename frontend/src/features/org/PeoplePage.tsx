@@ -1,15 +1,15 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
-import { Alert, App, Button, Card, Input, Popconfirm, Row, Select, Space, Switch, Table, Typography } from 'antd'
+import { Alert, App, Button, Card, Input, Popconfirm, Row, Select, Space, Switch, Table, Tooltip, Typography } from 'antd'
 import type { ColumnsType, TablePaginationConfig } from 'antd/es/table'
 import type { SorterResult } from 'antd/es/table/interface'
-import { DownloadOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons'
+import { CheckCircleOutlined, DownloadOutlined, EditOutlined, PlusOutlined, SearchOutlined, StopOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { activatePerson, deactivatePerson, exportPeople, listPeople } from '../../api/client'
 import { PERSON_KINDS, type FileFormat, type ListResponse, type PeopleQuery, type PeopleSort, type Person, type PersonKind } from '../../api/types'
 import { errorText } from '../../app/errors'
 import { saveFile } from '../../lib/download'
-import { formatDate } from '../../lib/format'
+import { formatDateTime } from '../../lib/format'
 import { AgencyTreeSelect } from './AgencyTreeSelect'
 import { ActiveTag } from './labels'
 import { PersonForm } from './PersonForm'
@@ -121,25 +121,27 @@ export default function PeoplePage() {
       dataIndex: 'full_name',
       sorter: true,
       sortOrder: sortOrder('name'),
+      fixed: 'left',
+      width: 200,
       render: (v: string, p) => <Link to={`/people/${p.id}`}>{v}</Link>,
     },
-    { key: 'code', title: t('people.field.code'), dataIndex: 'code', sorter: true, sortOrder: sortOrder('code'), width: 120 },
-    { key: 'agency', title: t('people.field.agency'), dataIndex: 'agency_name', ellipsis: true },
-    { key: 'job_title', title: t('people.field.job_title'), dataIndex: 'job_title', ellipsis: true },
-    { key: 'kind', title: t('people.field.kind'), dataIndex: 'kind', render: (k: string) => t(`kinds.${k}`), width: 110 },
+    { key: 'code', title: t('people.field.code'), dataIndex: 'code', sorter: true, sortOrder: sortOrder('code'), width: 130 },
+    { key: 'agency', title: t('people.field.agency'), dataIndex: 'agency_name', ellipsis: { showTitle: true }, width: 240 },
+    { key: 'job_title', title: t('people.field.job_title'), dataIndex: 'job_title', ellipsis: { showTitle: true }, width: 200 },
+    { key: 'kind', title: t('people.field.kind'), dataIndex: 'kind', render: (k: string) => t(`kinds.${k}`), width: 120 },
     {
       key: 'professional',
       title: t('people.field.professional_short'),
       dataIndex: 'professional',
       render: (b: boolean) => (b ? t('common.yes') : t('common.no')),
-      width: 100,
+      width: 110,
     },
     {
       key: 'it',
       title: t('people.field.it_qualification'),
       dataIndex: 'it_qualification',
       render: (q: string) => t(`qualifications.${q}`),
-      width: 150,
+      width: 170,
     },
     {
       key: 'updated',
@@ -147,26 +149,34 @@ export default function PeoplePage() {
       dataIndex: 'updated_at',
       sorter: true,
       sortOrder: sortOrder('updated'),
-      render: (v: string) => formatDate(v?.slice(0, 10)),
+      render: (v: string) => formatDateTime(v).slice(0, 10),
       width: 120,
     },
-    { key: 'active', title: t('people.field.status'), dataIndex: 'active', render: (a: boolean) => <ActiveTag active={a} />, width: 120 },
+    { key: 'active', title: t('people.field.status'), dataIndex: 'active', render: (a: boolean) => <ActiveTag active={a} />, width: 150 },
     {
       key: 'actions',
       title: '',
-      width: 120,
+      fixed: 'right',
+      width: 96,
       render: (_, p) => (
-        <Space size={0}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setForm({ person: p })} aria-label={t('common.edit')} />
+        <Space size={4}>
+          <Tooltip title={t('common.edit')}>
+            <Button size="small" icon={<EditOutlined />} onClick={() => setForm({ person: p })} aria-label={t('common.edit')} />
+          </Tooltip>
           <Popconfirm
             title={t(p.active ? 'people.confirm_deactivate' : 'people.confirm_activate', { name: p.full_name })}
             okText={t('common.yes')}
             cancelText={t('common.no')}
             onConfirm={() => toggleActive(p)}
           >
-            <Button type="link" size="small" danger={p.active}>
-              {t(p.active ? 'people.deactivate' : 'people.activate')}
-            </Button>
+            <Tooltip title={t(p.active ? 'people.deactivate' : 'people.activate')}>
+              <Button
+                size="small"
+                danger={p.active}
+                icon={p.active ? <StopOutlined /> : <CheckCircleOutlined />}
+                aria-label={t(p.active ? 'people.deactivate' : 'people.activate')}
+              />
+            </Tooltip>
           </Popconfirm>
         </Space>
       ),
@@ -193,7 +203,7 @@ export default function PeoplePage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Row justify="space-between" align="middle">
+      <Row justify="space-between" align="middle" style={{ rowGap: 12, columnGap: 16 }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('people.title')}
         </Typography.Title>
@@ -262,24 +272,25 @@ export default function PeoplePage() {
         </Space>
       </Card>
       {error ? <Alert type="error" showIcon message={errorText(t, error)} /> : null}
-      <Table<Person>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={data?.items ?? []}
-        loading={loading}
-        onChange={onTableChange}
-        scroll={{ x: 1100 }}
-        data-testid="people-table"
-        pagination={{
-          current: query.page,
-          pageSize: query.page_size,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (n) => t('common.total', { count: n }),
-        }}
-      />
+      <div data-testid="people-table">
+        <Table<Person>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={data?.items ?? []}
+          loading={loading}
+          onChange={onTableChange}
+          scroll={{ x: 1540 }}
+          pagination={{
+            current: query.page,
+            pageSize: query.page_size,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100, 200],
+            showTotal: (n) => t('common.total', { count: n }),
+          }}
+        />
+      </div>
       {form && (
         <PersonForm
           person={form.person}

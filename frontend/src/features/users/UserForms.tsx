@@ -172,7 +172,7 @@ export function EditUserModal({ user, onClose, onSaved }: { user: User; onClose(
         <Form.Item name="display_name" label={t('users.field.display_name')} rules={[{ max: 200, message: t('validation.max', { max: 200 }) }]}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="role" label={t('users.field.role')} rules={[{ required: true }]}>
+        <Form.Item name="role" label={t('users.field.role')} rules={[{ required: true, message: t('validation.required') }]}>
           <Select options={roles} />
         </Form.Item>
         {role === 'agency_manager' && (

@@ -57,7 +57,7 @@ export default function UsersPage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Row justify="space-between" align="middle">
+      <Row justify="space-between" align="middle" style={{ rowGap: 12, columnGap: 16 }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('users.title')}
         </Typography.Title>
