@@ -214,6 +214,11 @@ func TestLogoutRevokes(t *testing.T) {
 	if res := a.Do(apitest.Request{Method: http.MethodPost, Path: "/api/v1/auth/refresh", Cookies: []*http.Cookie{c}}); res.Code != http.StatusUnauthorized {
 		t.Errorf("refresh after logout: got %d, want 401", res.Code)
 	}
+	var who string
+	a.DB.Get(&who, `SELECT actor_name FROM audit_log WHERE action = 'auth.logout'`)
+	if who != "admin" {
+		t.Errorf("auth.logout audited as %q, want admin", who)
+	}
 }
 
 func TestChangePassword(t *testing.T) {

@@ -130,7 +130,7 @@ func (s *Service) Refresh(ctx context.Context, token string, actor audit.Actor) 
 				return err
 			}
 			uid := r.UserID
-			actor.UserID = &uid
+			actor.UserID, actor.Name = &uid, r.Username
 			return audit.Write(ctx, tx, actor, audit.Entry{Action: "auth.refresh_reused", EntityType: "user",
 				EntityID: idOrEmpty(r.UserID), After: map[string]any{"family": r.FamilyID}})
 		}
@@ -172,6 +172,8 @@ func (s *Service) Logout(ctx context.Context, token string, actor audit.Actor) e
 		if err := revokeFamily(ctx, tx, r.FamilyID); err != nil {
 			return err
 		}
+		uid := r.UserID
+		actor.UserID, actor.Name = &uid, r.Username
 		return audit.Write(ctx, tx, actor, audit.Entry{Action: "auth.logout", EntityType: "user", EntityID: idOrEmpty(r.UserID)})
 	})
 }

@@ -55,6 +55,7 @@ type refreshRow struct {
 	ID        int64      `db:"id"`
 	FamilyID  string     `db:"family_id"`
 	UserID    int64      `db:"user_id"`
+	Username  string     `db:"username"`
 	ExpiresAt time.Time  `db:"expires_at"`
 	UsedAt    *time.Time `db:"used_at"`
 	RevokedAt *time.Time `db:"revoked_at"`
@@ -68,8 +69,8 @@ func insertRefresh(ctx context.Context, ext sqlx.ExecerContext, family string, u
 
 func refreshByHash(ctx context.Context, q sqlx.QueryerContext, hash []byte) (refreshRow, error) {
 	var r refreshRow
-	err := sqlx.GetContext(ctx, q, &r, `SELECT id, family_id, user_id, expires_at, used_at, revoked_at
-		FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`, hash)
+	err := sqlx.GetContext(ctx, q, &r, `SELECT t.id, t.family_id, t.user_id, u.username, t.expires_at, t.used_at, t.revoked_at
+		FROM refresh_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1 FOR UPDATE OF t`, hash)
 	return r, err
 }
 
