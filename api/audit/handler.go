@@ -63,12 +63,12 @@ func (h *Handler) list(c *gin.Context) {
 		return
 	}
 	var total int
-	if err := h.db.GetContext(c, &total, `SELECT count(*) FROM audit_log`+w.SQL(), w.Args...); httpx.Fail(c, err) {
+	if err := h.db.GetContext(c.Request.Context(), &total, `SELECT count(*) FROM audit_log`+w.SQL(), w.Args...); httpx.Fail(c, err) {
 		return
 	}
 	rows := []Record{}
 	cond := w.SQL()
-	err = h.db.SelectContext(c, &rows, `
+	err = h.db.SelectContext(c.Request.Context(), &rows, `
 		SELECT id, at, actor_id, actor_name, action, entity_type, entity_id, agency_id, before, after, client, request_id
 		FROM audit_log`+cond+`
 		ORDER BY at DESC, id DESC

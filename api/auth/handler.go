@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"net/http"
@@ -78,7 +79,7 @@ func (h *Handler) login(c *gin.Context) {
 		httpx.WriteError(c, errBadCredentials)
 		return
 	}
-	sess, err := h.svc.Login(c, req.Username, req.Password, ActorOf(c, h.Client(c)))
+	sess, err := h.svc.Login(c.Request.Context(), req.Username, req.Password, ActorOf(c, h.Client(c)))
 	if httpx.Fail(c, err) {
 		return
 	}
@@ -87,7 +88,7 @@ func (h *Handler) login(c *gin.Context) {
 
 func (h *Handler) refresh(c *gin.Context) {
 	tok, _ := c.Cookie(refreshCookie)
-	sess, err := h.svc.Refresh(c, tok, ActorOf(c, h.Client(c)))
+	sess, err := h.svc.Refresh(c.Request.Context(), tok, ActorOf(c, h.Client(c)))
 	if err != nil {
 		h.setCookie(c, "", -1)
 		httpx.WriteError(c, err)
@@ -98,7 +99,7 @@ func (h *Handler) refresh(c *gin.Context) {
 
 func (h *Handler) logout(c *gin.Context) {
 	tok, _ := c.Cookie(refreshCookie)
-	if httpx.Fail(c, h.svc.Logout(c, tok, ActorOf(c, h.Client(c)))) {
+	if httpx.Fail(c, h.svc.Logout(c.Request.Context(), tok, ActorOf(c, h.Client(c)))) {
 		return
 	}
 	h.setCookie(c, "", -1)
@@ -106,7 +107,7 @@ func (h *Handler) logout(c *gin.Context) {
 }
 
 func (h *Handler) respondSession(c *gin.Context, s Session) {
-	me, err := loadMe(c, h.db, s.Account.ID)
+	me, err := loadMe(c.Request.Context(), h.db, s.Account.ID)
 	if httpx.Fail(c, err) {
 		return
 	}
@@ -132,9 +133,9 @@ type Me struct {
 	MustChangePassword bool   `db:"must_change_password" json:"must_change_password"`
 }
 
-func loadMe(c *gin.Context, q sqlx.QueryerContext, id int64) (Me, error) {
+func loadMe(ctx context.Context, q sqlx.QueryerContext, id int64) (Me, error) {
 	var m Me
-	err := sqlx.GetContext(c, q, &m, `
+	err := sqlx.GetContext(ctx, q, &m, `
 		SELECT u.id, u.username, u.role, COALESCE(NULLIF(u.display_name, ''), p.full_name, u.username) AS display_name,
 		       u.person_id, a.id AS agency_id, COALESCE(a.name, '') AS agency_name, u.must_change_password
 		FROM users u
@@ -145,7 +146,7 @@ func loadMe(c *gin.Context, q sqlx.QueryerContext, id int64) (Me, error) {
 }
 
 func (h *Handler) me(c *gin.Context) {
-	m, err := loadMe(c, h.db, MustFrom(c).UserID)
+	m, err := loadMe(c.Request.Context(), h.db, MustFrom(c).UserID)
 	if errors.Is(err, sql.ErrNoRows) {
 		// The token is still valid but the account was disabled since.
 		err = errs.New(errs.Unauthorized, "account_disabled", "this account is disabled; ask your administrator")
@@ -166,7 +167,7 @@ func (h *Handler) changePassword(c *gin.Context) {
 	if httpx.Fail(c, httpx.BindJSON(c, &req)) {
 		return
 	}
-	tok, err := h.svc.ChangePassword(c, MustFrom(c).UserID, req.CurrentPassword, req.NewPassword, ActorOf(c, h.Client(c)))
+	tok, err := h.svc.ChangePassword(c.Request.Context(), MustFrom(c).UserID, req.CurrentPassword, req.NewPassword, ActorOf(c, h.Client(c)))
 	if httpx.Fail(c, err) {
 		return
 	}

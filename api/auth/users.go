@@ -65,13 +65,13 @@ func (h *Handler) listUsers(c *gin.Context) {
 		w.Add(`u.role = ?`, r)
 	}
 	var total int
-	err = h.db.GetContext(c, &total, `SELECT count(*) FROM users u LEFT JOIN people p ON p.id = u.person_id`+w.SQL(), w.Args...)
+	err = h.db.GetContext(c.Request.Context(), &total, `SELECT count(*) FROM users u LEFT JOIN people p ON p.id = u.person_id`+w.SQL(), w.Args...)
 	if httpx.Fail(c, err) {
 		return
 	}
 	var items []User
 	cond := w.SQL()
-	err = h.db.SelectContext(c, &items, userSelect+cond+` ORDER BY u.username LIMIT `+w.Arg(page.Size)+` OFFSET `+w.Arg(page.Offset()), w.Args...)
+	err = h.db.SelectContext(c.Request.Context(), &items, userSelect+cond+` ORDER BY u.username LIMIT `+w.Arg(page.Size)+` OFFSET `+w.Arg(page.Offset()), w.Args...)
 	if httpx.Fail(c, err) {
 		return
 	}
@@ -83,7 +83,7 @@ func (h *Handler) getUser(c *gin.Context) {
 	if httpx.Fail(c, err) {
 		return
 	}
-	u, err := getUser(c, h.db, id)
+	u, err := getUser(c.Request.Context(), h.db, id)
 	if httpx.Fail(c, err) {
 		return
 	}
@@ -131,18 +131,18 @@ func (h *Handler) createUser(c *gin.Context) {
 		return
 	}
 	var u User
-	err = db.WithTx(c, h.db, func(tx *sqlx.Tx) error {
+	err = db.WithTx(c.Request.Context(), h.db, func(tx *sqlx.Tx) error {
 		var id int64
-		err := tx.GetContext(c, &id, `INSERT INTO users (username, password_hash, role, display_name, person_id, agency_id, must_change_password)
+		err := tx.GetContext(c.Request.Context(), &id, `INSERT INTO users (username, password_hash, role, display_name, person_id, agency_id, must_change_password)
 			VALUES ($1, $2, $3, $4, $5, $6, true) RETURNING id`,
 			req.Username, hash, req.Role, strings.TrimSpace(req.DisplayName), req.PersonID, req.AgencyID)
 		if err != nil {
 			return err
 		}
-		if u, err = getUser(c, tx, id); err != nil {
+		if u, err = getUser(c.Request.Context(), tx, id); err != nil {
 			return err
 		}
-		return audit.Write(c, tx, ActorOf(c, h.Client(c)), audit.Entry{Action: "user.created", EntityType: "user",
+		return audit.Write(c.Request.Context(), tx, ActorOf(c, h.Client(c)), audit.Entry{Action: "user.created", EntityType: "user",
 			EntityID: itoa(id), AgencyID: u.AgencyID, After: u})
 	})
 	if httpx.Fail(c, err) {
@@ -183,31 +183,31 @@ func (h *Handler) updateUser(c *gin.Context) {
 		return
 	}
 	var after User
-	err = db.WithTx(c, h.db, func(tx *sqlx.Tx) error {
-		before, err := getUser(c, tx, id)
+	err = db.WithTx(c.Request.Context(), h.db, func(tx *sqlx.Tx) error {
+		before, err := getUser(c.Request.Context(), tx, id)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(c, `SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, id); err != nil {
+		if _, err := tx.ExecContext(c.Request.Context(), `SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, id); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(c, `UPDATE users SET
+		_, err = tx.ExecContext(c.Request.Context(), `UPDATE users SET
 				role = COALESCE($2, role), agency_id = COALESCE($3, agency_id),
 				active = COALESCE($4, active), display_name = COALESCE($5, display_name), updated_at = now()
 			WHERE id = $1`, id, req.Role, req.AgencyID, req.Active, req.DisplayName)
 		if err != nil {
 			return err
 		}
-		if after, err = getUser(c, tx, id); err != nil {
+		if after, err = getUser(c.Request.Context(), tx, id); err != nil {
 			return err
 		}
 		// A new role or a disabled account must not live on in old sessions.
 		if after.Role != before.Role || !after.Active || !equalPtr(after.AgencyID, before.AgencyID) {
-			if err := revokeUserTokens(c, tx, id); err != nil {
+			if err := revokeUserTokens(c.Request.Context(), tx, id); err != nil {
 				return err
 			}
 		}
-		return audit.Write(c, tx, ActorOf(c, h.Client(c)), audit.Entry{Action: "user.updated", EntityType: "user",
+		return audit.Write(c.Request.Context(), tx, ActorOf(c, h.Client(c)), audit.Entry{Action: "user.updated", EntityType: "user",
 			EntityID: itoa(id), AgencyID: after.AgencyID, Before: before, After: after})
 	})
 	if httpx.Fail(c, err) {
@@ -229,14 +229,14 @@ func (h *Handler) resetPassword(c *gin.Context) {
 	if httpx.Fail(c, httpx.BindJSON(c, &req)) {
 		return
 	}
-	u, err := getUser(c, h.db, id)
+	u, err := getUser(c.Request.Context(), h.db, id)
 	if httpx.Fail(c, err) {
 		return
 	}
 	if httpx.Fail(c, checkNewPassword(req.NewPassword, u.Username)) {
 		return
 	}
-	err = h.svc.setPassword(c, id, req.NewPassword, true, "user.password_reset", ActorOf(c, h.Client(c)), nil)
+	err = h.svc.setPassword(c.Request.Context(), id, req.NewPassword, true, "user.password_reset", ActorOf(c, h.Client(c)), nil)
 	if httpx.Fail(c, err) {
 		return
 	}

@@ -40,7 +40,7 @@ func (h *Handler) Register(rg *gin.RouterGroup) {
 }
 
 func (h *Handler) listAgencies(c *gin.Context) {
-	items, err := h.svc.Agencies(c, auth.MustFrom(c))
+	items, err := h.svc.Agencies(c.Request.Context(), auth.MustFrom(c))
 	if httpx.Fail(c, err) {
 		return
 	}
@@ -52,7 +52,7 @@ func (h *Handler) getAgency(c *gin.Context) {
 	if httpx.Fail(c, err) {
 		return
 	}
-	a, err := h.svc.Agency(c, auth.MustFrom(c), id)
+	a, err := h.svc.Agency(c.Request.Context(), auth.MustFrom(c), id)
 	if httpx.Fail(c, err) {
 		return
 	}
@@ -64,7 +64,7 @@ func (h *Handler) createAgency(c *gin.Context) {
 	if httpx.Fail(c, httpx.BindJSON(c, &in)) {
 		return
 	}
-	a, err := h.svc.CreateAgency(c, auth.MustFrom(c), in, h.actor(c))
+	a, err := h.svc.CreateAgency(c.Request.Context(), auth.MustFrom(c), in, h.actor(c))
 	if httpx.Fail(c, err) {
 		return
 	}
@@ -80,7 +80,7 @@ func (h *Handler) updateAgency(c *gin.Context) {
 	if httpx.Fail(c, httpx.BindJSON(c, &in)) {
 		return
 	}
-	a, err := h.svc.UpdateAgency(c, auth.MustFrom(c), id, in, h.actor(c))
+	a, err := h.svc.UpdateAgency(c.Request.Context(), auth.MustFrom(c), id, in, h.actor(c))
 	if httpx.Fail(c, err) {
 		return
 	}
@@ -122,7 +122,7 @@ func (h *Handler) listPeople(c *gin.Context) {
 	if httpx.Fail(c, err) {
 		return
 	}
-	items, total, err := h.svc.People(c, auth.MustFrom(c), f, page.Size, page.Offset())
+	items, total, err := h.svc.People(c.Request.Context(), auth.MustFrom(c), f, page.Size, page.Offset())
 	if httpx.Fail(c, err) {
 		return
 	}
@@ -134,7 +134,7 @@ func (h *Handler) getPerson(c *gin.Context) {
 	if httpx.Fail(c, err) {
 		return
 	}
-	p, err := h.svc.Person(c, auth.MustFrom(c), id)
+	p, err := h.svc.Person(c.Request.Context(), auth.MustFrom(c), id)
 	if httpx.Fail(c, err) {
 		return
 	}
@@ -146,7 +146,7 @@ func (h *Handler) createPerson(c *gin.Context) {
 	if httpx.Fail(c, httpx.BindJSON(c, &in)) {
 		return
 	}
-	p, err := h.svc.CreatePerson(c, auth.MustFrom(c), in, h.actor(c))
+	p, err := h.svc.CreatePerson(c.Request.Context(), auth.MustFrom(c), in, h.actor(c))
 	if httpx.Fail(c, err) {
 		return
 	}
@@ -162,7 +162,7 @@ func (h *Handler) updatePerson(c *gin.Context) {
 	if httpx.Fail(c, httpx.BindJSON(c, &patch)) {
 		return
 	}
-	p, err := h.svc.UpdatePerson(c, auth.MustFrom(c), id, patch, h.actor(c))
+	p, err := h.svc.UpdatePerson(c.Request.Context(), auth.MustFrom(c), id, patch, h.actor(c))
 	if httpx.Fail(c, err) {
 		return
 	}
@@ -175,7 +175,7 @@ func (h *Handler) setActive(active bool) gin.HandlerFunc {
 		if httpx.Fail(c, err) {
 			return
 		}
-		p, err := h.svc.SetActive(c, auth.MustFrom(c), id, active, h.actor(c))
+		p, err := h.svc.SetActive(c.Request.Context(), auth.MustFrom(c), id, active, h.actor(c))
 		if httpx.Fail(c, err) {
 			return
 		}

@@ -1,0 +1,286 @@
+package org
+
+import (
+	"encoding/csv"
+	"log/slog"
+	"mime"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/govtrain/lms/api/auth"
+	"github.com/govtrain/lms/api/platform/errs"
+	"github.com/govtrain/lms/api/platform/httpx"
+)
+
+// formulaStarts are the first characters that make a spreadsheet read a cell
+// as a formula. Exported text starting with one gets a leading quote (OWASP,
+// "CSV injection"); the import takes it off again.
+const formulaStarts = "=+-@\t\r"
+
+// safeText defuses text a spreadsheet would run as a formula.
+func safeText(s string) string {
+	if s != "" && strings.ContainsRune(formulaStarts, rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+// vnZone is the zone of the dates in file names.
+var vnZone = func() *time.Location {
+	l, err := time.LoadLocation("Asia/Ho_Chi_Minh")
+	if err != nil {
+		return time.FixedZone("ICT", 7*3600)
+	}
+	return l
+}()
+
+// exportColumn is a column of an export: its header, width in an XLSX, and
+// the text of a person's cell.
+type exportColumn struct {
+	column
+	width float64
+	text  func(Person) string
+}
+
+var exportColumns = func() []exportColumn {
+	byKey := map[string]column{}
+	for _, c := range peopleColumns {
+		byKey[c.key] = c
+	}
+	col := func(key string, width float64, text func(Person) string) exportColumn {
+		return exportColumn{byKey[key], width, text}
+	}
+	return []exportColumn{
+		col("code", 14, func(p Person) string { return p.Code }),
+		col("family_name", 12, func(p Person) string { return p.FamilyName }),
+		col("middle_name", 14, func(p Person) string { return p.MiddleName }),
+		col("given_name", 10, func(p Person) string { return p.GivenName }),
+		col("gender", 9, func(p Person) string { return labelOf(genderLabels, p.Gender) }),
+		col("birth_date", 12, func(p Person) string {
+			if p.BirthDate == nil {
+				return ""
+			}
+			return p.BirthDate.VN()
+		}),
+		col("email", 30, func(p Person) string { return p.Email }),
+		col("phone", 14, func(p Person) string { return p.Phone }),
+		col("agency_code", 14, func(p Person) string { return p.AgencyCode }),
+		col("agency_name", 40, func(p Person) string { return p.AgencyName }),
+		col("kind", 11, func(p Person) string { return labelOf(kindLabels, p.Kind) }),
+		col("professional", 15, func(p Person) string { return labelOf(yesNoLabels, boolText(p.Professional)) }),
+		col("job_title", 32, func(p Person) string { return p.JobTitle }),
+		col("it_qualification", 14, func(p Person) string { return labelOf(itLabels, p.ITQualification) }),
+		col("active", 14, func(p Person) string {
+			if p.Active {
+				return "Đang công tác"
+			}
+			return "Đã nghỉ"
+		}),
+	}
+}()
+
+func boolText(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
+
+// fileFormat reads ?format=csv|xlsx (csv when absent).
+func fileFormat(c *gin.Context) (string, error) {
+	switch f := c.DefaultQuery("format", "csv"); f {
+	case "csv", "xlsx":
+		return f, nil
+	}
+	return "", errs.Fields{"format": "invalid"}.Err()
+}
+
+// attachmentHeaders starts a file download.
+func attachmentHeaders(c *gin.Context, name, contentType string) {
+	c.Header("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	c.Header("Content-Type", contentType)
+	c.Header("Cache-Control", "no-store")
+	c.Header("X-Content-Type-Options", "nosniff")
+	c.Status(http.StatusOK)
+}
+
+// export streams the people the caller may see that match the list filters,
+// in name order, as CSV (UTF-8 with BOM, so Excel reads the diacritics) or
+// XLSX. ?delimiter=; writes the CSV the way Excel does where the list
+// separator is a semicolon.
+func (im *Importer) export(c *gin.Context) {
+	format, err := fileFormat(c)
+	if httpx.Fail(c, err) {
+		return
+	}
+	f, err := ParseFilter(c)
+	if httpx.Fail(c, err) {
+		return
+	}
+	delim := ','
+	switch c.DefaultQuery("delimiter", ",") {
+	case ",":
+	case ";":
+		delim = ';'
+	default:
+		httpx.Fail(c, errs.Fields{"delimiter": "invalid"}.Err())
+		return
+	}
+	name := "can-bo-" + time.Now().In(vnZone).Format("20060102") + "." + format
+	s := auth.MustFrom(c).Scope()
+	if format == "xlsx" {
+		err = im.exportXLSX(c, s, f, name)
+	} else {
+		err = im.exportCSV(c, s, f, name, delim)
+	}
+	if err != nil && !c.Writer.Written() {
+		httpx.Fail(c, err)
+	} else if err != nil {
+		// The status is sent; all that is left is to cut the file short.
+		slog.ErrorContext(c.Request.Context(), "export failed mid-way", "err", err, "request_id", httpx.RequestID(c))
+	}
+}
+
+func (im *Importer) exportCSV(c *gin.Context, s auth.Scope, f PeopleFilter, name string, delim rune) error {
+	var w *csv.Writer
+	begin := func() error {
+		attachmentHeaders(c, name, "text/csv; charset=utf-8")
+		if _, err := c.Writer.Write(utf8BOM); err != nil {
+			return err
+		}
+		w = csv.NewWriter(c.Writer)
+		w.Comma, w.UseCRLF = delim, true
+		head := make([]string, len(exportColumns))
+		for i, col := range exportColumns {
+			head[i] = col.header
+		}
+		return w.Write(head)
+	}
+	row := make([]string, len(exportColumns))
+	// Nothing is sent until the first person arrives, so an error in the
+	// query still gets the error answer.
+	err := eachPerson(c.Request.Context(), im.db, s, f, func(p Person) error {
+		if w == nil {
+			if err := begin(); err != nil {
+				return err
+			}
+		}
+		for i, col := range exportColumns {
+			row[i] = safeText(col.text(p))
+		}
+		return w.Write(row)
+	})
+	if err != nil {
+		return err
+	}
+	if w == nil {
+		if err := begin(); err != nil {
+			return err
+		}
+	}
+	w.Flush()
+	return w.Error()
+}
+
+func (im *Importer) exportXLSX(c *gin.Context, s auth.Scope, f PeopleFilter, name string) error {
+	x := excelize.NewFile()
+	defer x.Close()
+	const sheet = "Cán bộ"
+	if err := x.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	sw, err := x.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	st, err := newSheetStyles(x)
+	if err != nil {
+		return err
+	}
+	if err := startSheet(sw, st, exportColumns); err != nil {
+		return err
+	}
+	n := 1
+	row := make([]any, len(exportColumns))
+	err = eachPerson(c.Request.Context(), im.db, s, f, func(p Person) error {
+		n++
+		for i, col := range exportColumns {
+			row[i] = xlsxCell(col, p, st)
+		}
+		cell, err := excelize.CoordinatesToCellName(1, n)
+		if err != nil {
+			return err
+		}
+		return sw.SetRow(cell, row)
+	})
+	if err != nil {
+		return err
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	attachmentHeaders(c, name, xlsxType)
+	return x.Write(c.Writer)
+}
+
+// xlsxCell is a person's cell: text always as a string cell (never a
+// formula, and defused all the same for whoever copies it to CSV), the
+// birth date as a real date.
+func xlsxCell(col exportColumn, p Person, st sheetStyles) any {
+	if col.key == "birth_date" && p.BirthDate != nil {
+		return excelize.Cell{StyleID: st.date, Value: p.BirthDate.Time()}
+	}
+	return excelize.Cell{StyleID: st.text, Value: safeText(col.text(p))}
+}
+
+// sheetStyles are the styles of a people sheet.
+type sheetStyles struct {
+	header, text, date, example int
+}
+
+func newSheetStyles(x *excelize.File) (sheetStyles, error) {
+	var st sheetStyles
+	var err error
+	dateFmt, textFmt := "dd/mm/yyyy", "@"
+	for _, s := range []struct {
+		dst   *int
+		style *excelize.Style
+	}{
+		{&st.header, &excelize.Style{Font: &excelize.Font{Bold: true}, NumFmt: 49,
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}},
+		{&st.text, &excelize.Style{CustomNumFmt: &textFmt}},
+		{&st.date, &excelize.Style{CustomNumFmt: &dateFmt}},
+		{&st.example, &excelize.Style{CustomNumFmt: &textFmt, Font: &excelize.Font{Italic: true, Color: "808080"}}},
+	} {
+		if *s.dst, err = x.NewStyle(s.style); err != nil {
+			return st, err
+		}
+	}
+	return st, nil
+}
+
+// startSheet sets the column widths, freezes the header row and writes it.
+func startSheet(sw *excelize.StreamWriter, st sheetStyles, cols []exportColumn) error {
+	for i, col := range cols {
+		if err := sw.SetColWidth(i+1, i+1, col.width); err != nil {
+			return err
+		}
+	}
+	err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}})
+	if err != nil {
+		return err
+	}
+	head := make([]any, len(cols))
+	for i, col := range cols {
+		head[i] = excelize.Cell{StyleID: st.header, Value: col.header}
+	}
+	return sw.SetRow("A1", head, excelize.RowOpts{Height: 20})
+}
