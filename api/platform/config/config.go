@@ -88,7 +88,9 @@ func Load(getenv func(string) string) (*Config, error) {
 
 // jwtSecret reads LMS_JWT_SECRET or LMS_JWT_SECRET_FILE. In development with
 // neither set, it keeps a generated secret in DataDir so that tokens survive a
-// restart; production refuses to start without one.
+// restart; production refuses to start without one. The folder is 0711 so the
+// unprivileged user of a private database cluster can reach its own subfolder
+// without being able to list (or read) the secret.
 func jwtSecret(getenv func(string) string, c *Config) ([]byte, error) {
 	if s := getenv("LMS_JWT_SECRET"); s != "" {
 		return checkSecret([]byte(s))
@@ -112,7 +114,7 @@ func jwtSecret(getenv func(string) string, c *Config) ([]byte, error) {
 		return nil, err
 	}
 	secret := []byte(hex.EncodeToString(buf))
-	if err := os.MkdirAll(c.DataDir, 0o700); err != nil {
+	if err := os.MkdirAll(c.DataDir, 0o711); err != nil {
 		return nil, fmt.Errorf("data folder: %w", err)
 	}
 	if err := os.WriteFile(path, secret, 0o600); err != nil {
