@@ -39,6 +39,9 @@ const usage = `usage:
   lms migrate down [N]           revert the last N migrations (default 1)
   lms migrate status             show the schema version
   lms seed                       load the sample province and demo accounts (once)
+  lms courses validate [DIR]     check the curriculum files (default DIR: courses)
+  lms courses sync [DIR] [-allow-removals]
+                                 load the curriculum into the database by slug and content hash
 `
 
 func main() {
@@ -86,6 +89,8 @@ func run(ctx context.Context, cfg *config.Config, cmd string, args []string) err
 		}
 		fmt.Println(sum)
 		return nil
+	case "courses":
+		return coursesCmd(ctx, cfg, args)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil
