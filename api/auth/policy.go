@@ -43,6 +43,9 @@ const (
 	AgenciesWrite Permission = "agencies.write" // create and edit agencies
 	AuditRead     Permission = "audit.read"
 	UsersManage   Permission = "users.manage" // accounts, roles, password resets
+	CoursesView   Permission = "courses.view"   // the catalogue, enrolling oneself, studying
+	CoursesAuthor Permission = "courses.author" // creating and editing app courses (trainers their own)
+	CoursesEnrol  Permission = "courses.enrol"  // enrolling others, within scope
 )
 
 var managers = []Role{AgencyManager, HomeAffairs, Admin}
@@ -56,6 +59,9 @@ var policy = map[Permission][]Role{
 	AgenciesWrite: {HomeAffairs, Admin},
 	AuditRead:     {HomeAffairs, Admin},
 	UsersManage:   {Admin},
+	CoursesView:   Roles,
+	CoursesAuthor: {Trainer, Admin},
+	CoursesEnrol:  managers,
 }
 
 // Can reports whether role holds perm.

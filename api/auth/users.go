@@ -54,7 +54,7 @@ func (h *Handler) listUsers(c *gin.Context) {
 	}
 	var w db.Where
 	if words := vn.SearchWords(c.Query("q"), 6); len(words) > 0 {
-		like := "%" + escapeLike(strings.Join(words, " ")) + "%"
+		like := "%" + db.EscapeLike(strings.Join(words, " ")) + "%"
 		w.Add(`(u.username LIKE ? OR p.search_text LIKE ? OR lower(u.display_name) LIKE ?)`, like, like, like)
 	}
 	if r := Role(c.Query("role")); r != "" {
@@ -245,9 +245,4 @@ func (h *Handler) resetPassword(c *gin.Context) {
 
 func equalPtr(a, b *int64) bool {
 	return (a == nil && b == nil) || (a != nil && b != nil && *a == *b)
-}
-
-// escapeLike escapes the LIKE wildcards in s.
-func escapeLike(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"github.com/govtrain/lms/api/auth"
 	"github.com/govtrain/lms/api/platform/db"
@@ -99,6 +100,7 @@ type PeopleFilter struct {
 	Professional *bool
 	Active       *bool
 	Sort         string
+	IDs          []int64 // only these people (bulk actions on a selection)
 }
 
 // sorts are the orders a list may ask for. Names sort the Vietnamese way:
@@ -112,11 +114,14 @@ var sorts = map[string]string{
 	"-updated": `p.updated_at DESC, p.id DESC`,
 }
 
+// Where is the condition selecting the people (alias p) that match f within s.
+func (f PeopleFilter) Where(s auth.Scope) *db.Where { return f.where(s) }
+
 func (f PeopleFilter) where(s auth.Scope) *db.Where {
 	w := &db.Where{}
 	scopePeople(w, s)
 	for _, word := range vn.SearchWords(f.Q, 6) {
-		w.Add(`p.search_text LIKE ?`, "% "+escapeLike(word)+"%")
+		w.Add(`p.search_text LIKE ?`, "% "+db.EscapeLike(word)+"%")
 	}
 	if f.AgencyID > 0 {
 		if f.IncludeSub {
@@ -133,6 +138,9 @@ func (f PeopleFilter) where(s auth.Scope) *db.Where {
 	}
 	if f.Active != nil {
 		w.Add("p.active = ?", *f.Active)
+	}
+	if f.IDs != nil {
+		w.Add("p.id = ANY(?)", pq.Array(f.IDs))
 	}
 	return w
 }
@@ -270,8 +278,4 @@ func setPersonActive(ctx context.Context, e sqlx.ExecerContext, id int64, active
 		       version = version + 1, updated_at = now()
 		WHERE id = $1`, id, active)
 	return err
-}
-
-func escapeLike(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/govtrain/lms/api/audit"
 	"github.com/govtrain/lms/api/auth"
+	"github.com/govtrain/lms/api/course"
 	"github.com/govtrain/lms/api/org"
 	"github.com/govtrain/lms/api/platform/config"
 	"github.com/govtrain/lms/api/platform/db"
@@ -58,6 +59,7 @@ func New(cfg *config.Config, d *sqlx.DB, dist fs.FS) *Server {
 	imports := org.NewImporter(d, cfg.MaxUploadBytes)
 	imports.Register(authed, actor)
 	audit.NewHandler(d).Register(authed.Group("", auth.Require(auth.AuditRead)))
+	course.NewHandler(course.NewService(d), actor).Register(json, authed)
 
 	spa := httpx.SPA(dist)
 	r.NoRoute(func(c *gin.Context) {

@@ -40,3 +40,9 @@ func (w *Where) SQL() string {
 	}
 	return " WHERE " + strings.Join(w.conds, " AND ")
 }
+
+// EscapeLike escapes the LIKE wildcards in s, so that text a user typed
+// matches as text.
+func EscapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
