@@ -8,11 +8,12 @@ export GOFLAGS ?= -buildvcs=false
 BIN := bin/lms
 GO_SOURCES := $(shell find api migrations frontend/embed.go -name '*.go' -o -name '*.sql' -o -name '*.csv' -o -name '*.yaml' 2>/dev/null) go.mod go.sum
 
-.PHONY: run build frontend test test-go test-frontend test-e2e vet tools clean
+.PHONY: run build frontend test test-go test-frontend test-e2e vet courses tools clean
 
 run: build
 	$(BIN) migrate up
 	$(BIN) seed
+	$(BIN) courses sync
 	$(BIN) serve
 
 build: tools frontend $(BIN)
@@ -30,10 +31,14 @@ frontend/dist/index.html: frontend/node_modules/.package-lock.json
 frontend/node_modules/.package-lock.json: frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund
 
-test: tools vet test-go test-frontend test-e2e
+test: tools vet courses test-go test-frontend test-e2e
 
 vet:
 	go vet ./...
+
+# The curriculum in courses/ is checked like code.
+courses:
+	go run ./api/cmd/lms courses validate courses
 
 test-go:
 	go test -count=1 ./...

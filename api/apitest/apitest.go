@@ -24,6 +24,7 @@ import (
 	"github.com/getkin/kin-openapi/routers/gorillamux"
 	"github.com/jmoiron/sqlx"
 
+	"github.com/govtrain/lms/api/course"
 	"github.com/govtrain/lms/api/dbtest"
 	"github.com/govtrain/lms/api/platform/config"
 	"github.com/govtrain/lms/api/server"
@@ -68,6 +69,19 @@ func New(t testing.TB) *API {
 	srv := server.New(cfg, d, fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>LMS</title>")}})
 	t.Cleanup(srv.Imports.Close)
 	return &API{T: t, DB: d, Config: cfg, Handler: srv.Handler, tokens: map[string]string{}}
+}
+
+// SyncCourses loads the course folders under dir (course.LoadAll) into the
+// database, failing the test on any problem.
+func (a *API) SyncCourses(dir string) {
+	a.T.Helper()
+	courses, probs := course.LoadAll(os.DirFS(dir))
+	if len(probs) > 0 {
+		a.T.Fatalf("courses in %s: %v", dir, probs)
+	}
+	if _, err := course.Sync(context.Background(), a.DB, courses, false); err != nil {
+		a.T.Fatalf("syncing %s: %v", dir, err)
+	}
 }
 
 // Response is a recorded answer.

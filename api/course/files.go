@@ -310,8 +310,10 @@ func parseLesson(file string, raw []byte, images []FileImage) (FileLesson, []Pro
 	if err := dec.Decode(&fm); err != nil {
 		add(1+yamlLine(err), "front matter: %v", err)
 	}
-	body := norm.NFC.String(strings.TrimSpace(text[4+end+5:]))
-	bodyLine := strings.Count(text[:4+end+5], "\n") + 1
+	rest := text[4+end+5:]
+	trimmed := strings.TrimLeft(rest, " \t\n")
+	body := norm.NFC.String(strings.TrimSpace(trimmed))
+	bodyLine := strings.Count(text[:4+end+5], "\n") + 1 + strings.Count(rest[:len(rest)-len(trimmed)], "\n")
 	if strings.TrimSpace(fm.Title) == "" || strings.TrimSpace(fm.TitleEN) == "" {
 		add(2, "the front matter needs title and title_en")
 	}

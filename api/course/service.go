@@ -117,11 +117,11 @@ type BulkRequest struct {
 
 // BulkResult counts what a bulk enrolment did.
 type BulkResult struct {
-	Matched              int         `json:"matched"`
-	Enrolled             int         `json:"enrolled"`
-	AlreadyEnrolled      int         `json:"already_enrolled"`
-	MissingPrerequisites int         `json:"missing_prerequisites"`
-	DueDate              *civil.Date `json:"due_date"`
+	Matched              int         `db:"matched" json:"matched"`
+	Enrolled             int         `db:"enrolled" json:"enrolled"`
+	AlreadyEnrolled      int         `db:"already_enrolled" json:"already_enrolled"`
+	MissingPrerequisites int         `db:"missing_prerequisites" json:"missing_prerequisites"`
+	DueDate              *civil.Date `db:"-" json:"due_date"`
 }
 
 // EnrolMany enrols the selected people, skipping those who have not
@@ -318,11 +318,10 @@ func (s *Service) Complete(ctx context.Context, p auth.Principal, id int64) (Com
 		// Courses whose rule also needs quizzes are completed by the quiz
 		// module once it exists; here only the lessons rule applies.
 		if e.CompletedAt == nil && n.Done == n.Total && !e.Quizzes {
-			now := time.Now()
-			if _, err := tx.ExecContext(ctx, `UPDATE enrolments SET completed_at = $2 WHERE id = $1`, e.ID, now); err != nil {
+			if err := tx.GetContext(ctx, &out.CourseCompletedAt, `UPDATE enrolments SET completed_at = now() WHERE id = $1
+				RETURNING completed_at`, e.ID); err != nil {
 				return err
 			}
-			out.CourseCompletedAt = &now
 		}
 		if out.CourseCompletedAt != nil {
 			out.CourseProgress = 100

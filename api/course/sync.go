@@ -53,15 +53,15 @@ func Sync(ctx context.Context, d *sqlx.DB, courses []FileCourse, allowRemovals b
 			lines, archived, err = syncCourse(ctx, tx, c, allowRemovals)
 			return err
 		})
-		rep.Lines = append(rep.Lines, lines...)
 		if err != nil {
 			if _, ok := err.(refusal); !ok {
 				return rep, fmt.Errorf("%s: %w", c.Slug, err)
 			}
 			rep.Refused++
-			rep.Lines = append(rep.Lines, fmt.Sprintf("%s: refused: %v", c.Slug, err))
+			rep.Lines = append(rep.Lines, fmt.Sprintf("%s: refused, nothing changed: %v", c.Slug, err))
 			continue
 		}
+		rep.Lines = append(rep.Lines, lines...)
 		if len(lines) > 0 && !strings.HasSuffix(lines[0], "unchanged") {
 			rep.Changed++
 		}

@@ -76,9 +76,14 @@ var (
 // route is one row of the matrix.
 type route struct {
 	method, path string
-	body         func(role string) any // nil: no body
+	body         func(role string) any // nil: no body; []byte bodies are sent as multipart
 	want         want
 }
+
+var (
+	authors  = want{403, 200, 403, 403, 200}
+	creators = want{403, 201, 403, 403, 201}
+)
 
 var seq atomic.Int64
 
@@ -93,7 +98,9 @@ func newPerson(agency int64) func(string) any {
 // and other-agency objects. Every new endpoint adds its rows here.
 func TestAuthorizationMatrix(t *testing.T) {
 	a := apitest.New(t)
+	a.SyncCourses("../course/testdata/courses")
 	o := loadObjects(t, a)
+	c := courseObjects(t, a)
 	version := func(id int64) func(string) any {
 		return func(string) any {
 			var v int
@@ -141,6 +148,33 @@ func TestAuthorizationMatrix(t *testing.T) {
 		}, want{403, 403, 403, 403, 201}},
 		{"PATCH", p("/users/%d", o.someUser), func(string) any { return map[string]any{"display_name": "Lê Minh Tuấn"} }, adminOnly},
 		{"POST", p("/users/%d/password", o.someUser), func(string) any { return map[string]any{"new_password": "Mat-khau-2026"} }, want{403, 403, 403, 403, 204}},
+
+		{"GET", p("/courses"), nil, everyone},
+		{"GET", p("/courses/tin-hoc-thu"), nil, everyone},
+		{"GET", p("/courses/%s", c.adminDraft), nil, want{404, 404, 404, 404, 200}},
+		{"POST", p("/courses/tin-hoc-thu/enrol"), nil, want{201, 201, 201, 201, 400}},
+		{"GET", p("/me/courses"), nil, everyone},
+		{"GET", p("/lessons/%d", c.fileLesson), nil, everyone},
+		{"POST", p("/lessons/%d/complete", c.fileLesson), nil, want{200, 200, 200, 200, 400}},
+		{"GET", p("/lessons/%d", c.closedLesson), nil, want{403, 403, 403, 403, 200}},
+		{"POST", p("/courses/dong-thu/enrolments"), func(string) any { return map[string]any{"person_ids": []int64{o.samePerson}} }, managersOnly},
+		{"GET", p("/courses/dong-thu/enrolments"), nil, managersOnly},
+		{"POST", p("/courses"), func(string) any {
+			return map[string]any{"slug": fmt.Sprintf("khoa-%d", seq.Add(1)), "title_vi": "Khóa mới", "track": "other", "level": "basic"}
+		}, creators},
+		{"PATCH", p("/courses/%s", c.trainerDraft), func(string) any { return map[string]any{"hours": 3} }, authors},
+		{"PATCH", p("/courses/%s", c.adminDraft), func(string) any { return map[string]any{"hours": 3} }, want{403, 404, 403, 403, 200}},
+		{"PATCH", p("/courses/tin-hoc-thu"), func(string) any { return map[string]any{"hours": 3} }, want{403, 409, 403, 403, 409}},
+		{"POST", p("/courses/%s/modules", c.trainerDraft), func(string) any { return map[string]any{"title_vi": "Phần mới"} }, creators},
+		{"PATCH", p("/modules/%d", c.trainerModule), func(string) any { return map[string]any{"title_en": "Part"} }, authors},
+		{"POST", p("/modules/%d/lessons", c.trainerModule), func(string) any { return map[string]any{"title_vi": "Bài mới", "body_md": "Nội dung"} }, creators},
+		{"GET", p("/lessons/%d/source", c.trainerLesson), nil, authors},
+		{"PATCH", p("/lessons/%d", c.trainerLesson), func(string) any { return map[string]any{"minutes": 9} }, authors},
+		{"GET", p("/lessons/%d/source", c.fileLesson), nil, want{403, 409, 403, 403, 409}},
+		{"POST", p("/courses/%s/images", c.trainerDraft), func(string) any { return onePixelPNG }, creators},
+		{"POST", p("/markdown/preview"), func(string) any { return map[string]any{"markdown": "**a**"} }, authors},
+		{"POST", p("/courses/%s/publish", c.trainerDraft), nil, authors},
+		{"POST", p("/courses/%s/unpublish", c.trainerDraft), nil, authors},
 	}
 	for _, r := range routes {
 		for i, role := range roles {
@@ -148,7 +182,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			t.Run(name, func(t *testing.T) {
 				req := apitest.Request{Method: r.method, Path: r.path, As: userOf[role]}
 				if r.body != nil {
-					req.Body = r.body(role)
+					req.Body, req.ContentType = body(r.body(role))
 				}
 				if res := a.Do(req); res.Code != r.want[i] {
 					t.Errorf("got %d %.300s, want %d", res.Code, res.Body, r.want[i])
@@ -158,12 +192,16 @@ func TestAuthorizationMatrix(t *testing.T) {
 		t.Run(r.method+" "+r.path+" anonymous", func(t *testing.T) {
 			req := apitest.Request{Method: r.method, Path: r.path}
 			if r.body != nil {
-				req.Body = r.body("")
+				req.Body, req.ContentType = body(r.body(""))
 			}
 			if res := a.Do(req); res.Code != http.StatusUnauthorized {
 				t.Errorf("got %d, want 401", res.Code)
 			}
 		})
+	}
+	// Course pictures are public: lessons show them in <img> tags.
+	if res := a.Get("/api/v1/courses/tin-hoc-thu/images/so-do.svg", ""); res.Code != http.StatusOK {
+		t.Errorf("course image without a token: got %d, want 200", res.Code)
 	}
 	// Own records: every role with a person sees their own.
 	for role, id := range o.own {
@@ -171,4 +209,46 @@ func TestAuthorizationMatrix(t *testing.T) {
 			t.Errorf("GET own person as %s: got %d, want 200", role, res.Code)
 		}
 	}
+}
+
+// courseObjects prepares what the course rows act on: a draft of the trainer
+// (with a module and a lesson), a draft of the admin, and lessons of a file
+// course that is open and of one that is closed.
+type courseIDs struct {
+	trainerDraft, adminDraft     string
+	trainerModule, trainerLesson int64
+	fileLesson, closedLesson     int64
+}
+
+func courseObjects(t *testing.T, a *apitest.API) courseIDs {
+	t.Helper()
+	c := courseIDs{trainerDraft: "nhap-giang-vien", adminDraft: "nhap-quan-tri"}
+	for user, slug := range map[string]string{"giangvien": c.trainerDraft, "admin": c.adminDraft} {
+		res := a.Do(apitest.Request{Method: "POST", Path: "/api/v1/courses", As: user,
+			Body: map[string]any{"slug": slug, "title_vi": "Bản nháp", "track": "other", "level": "basic"}})
+		if res.Code != http.StatusCreated {
+			t.Fatalf("draft of %s: %d %s", user, res.Code, res.Body)
+		}
+	}
+	var m struct {
+		ID int64 `json:"id"`
+	}
+	a.Do(apitest.Request{Method: "POST", Path: "/api/v1/courses/" + c.trainerDraft + "/modules", As: "giangvien", Body: map[string]any{"title_vi": "Phần 1"}}).JSON(&m)
+	c.trainerModule = m.ID
+	a.Do(apitest.Request{Method: "POST", Path: fmt.Sprintf("/api/v1/modules/%d/lessons", m.ID), As: "giangvien", Body: map[string]any{"title_vi": "Bài 1"}}).JSON(&m)
+	c.trainerLesson = m.ID
+	a.DB.Get(&c.fileLesson, `SELECT l.id FROM lessons l JOIN courses c ON c.id = l.course_id WHERE c.slug = 'tin-hoc-thu' ORDER BY l.position LIMIT 1`)
+	a.DB.Get(&c.closedLesson, `SELECT l.id FROM lessons l JOIN courses c ON c.id = l.course_id WHERE c.slug = 'dong-thu' ORDER BY l.position LIMIT 1`)
+	return c
+}
+
+var onePixelPNG = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
+
+// body encodes a matrix body: bytes as a multipart file upload, anything
+// else as JSON (left to apitest).
+func body(v any) (any, string) {
+	if b, ok := v.([]byte); ok {
+		return apitest.Multipart("file", "anh.png", b, nil)
+	}
+	return v, ""
 }
