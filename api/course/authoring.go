@@ -263,9 +263,9 @@ func (s *Service) AddModule(ctx context.Context, p auth.Principal, slug string, 
 		if err != nil {
 			return err
 		}
-		title, titleEN := deref(in.TitleVI), deref(in.TitleEN)
-		if title == "" || len([]rune(title)) > 200 || len([]rune(titleEN)) > 200 {
-			return errs.Fields{"title_vi": "required"}.Err()
+		title, titleEN := strings.TrimSpace(deref(in.TitleVI)), strings.TrimSpace(deref(in.TitleEN))
+		if err := checkTitles(&title, &titleEN, true); err != nil {
+			return err
 		}
 		return tx.GetContext(ctx, &m, `
 			INSERT INTO course_modules (course_id, slug, position, title_vi, title_en)
@@ -287,8 +287,8 @@ func (s *Service) UpdateModule(ctx context.Context, p auth.Principal, id int64, 
 		if _, err := editable(ctx, tx, p, slug); err != nil {
 			return err
 		}
-		if in.TitleVI != nil && (strings.TrimSpace(*in.TitleVI) == "" || len([]rune(*in.TitleVI)) > 200) {
-			return errs.Fields{"title_vi": "required"}.Err()
+		if err := checkTitles(in.TitleVI, in.TitleEN, false); err != nil {
+			return err
 		}
 		if in.Position != nil && (*in.Position < 1 || *in.Position > 1000) {
 			return errs.Fields{"position": "out_of_range"}.Err()
@@ -322,11 +322,29 @@ type LessonInput struct {
 	Position *int    `json:"position"`
 }
 
-func (in LessonInput) validate(create bool) error {
+// checkTitles checks a Vietnamese title (required when creating or when
+// given) and an English one (optional), each at most 200 characters.
+func checkTitles(vi, en *string, create bool) error {
 	f := errs.Fields{}
-	if (create || in.TitleVI != nil) && (strings.TrimSpace(deref(in.TitleVI)) == "" || len([]rune(deref(in.TitleVI))) > 200) {
-		f.Add("title_vi", "required")
+	if vi != nil || create {
+		switch t := strings.TrimSpace(deref(vi)); {
+		case t == "":
+			f.Add("title_vi", "required")
+		case len([]rune(t)) > 200:
+			f.Add("title_vi", "too_long")
+		}
 	}
+	if len([]rune(deref(en))) > 200 {
+		f.Add("title_en", "too_long")
+	}
+	return f.Err()
+}
+
+func (in LessonInput) validate(create bool) error {
+	if err := checkTitles(in.TitleVI, in.TitleEN, create); err != nil {
+		return err
+	}
+	f := errs.Fields{}
 	if in.Minutes != nil && (*in.Minutes < 1 || *in.Minutes > 240) {
 		f.Add("minutes", "out_of_range")
 	}

@@ -45,12 +45,12 @@ func TestValidateReportsProblems(t *testing.T) {
 	lesson := "---\ntitle: A\ntitle_en: A\nminutes: 5\n---\n\nText.\n"
 	fsys := fstest.MapFS{
 		// A course whose manifest has an unknown field.
-		"a-course/course.yaml":             {Data: append(good, []byte("colour: red\n")...)},
-		"a-course/01-co-ban/01-mo-dau.md":  {Data: []byte(lesson)},
-		"a-course/banks/01-co-ban.gift":    {Data: bank},
+		"a-course/course.yaml":            {Data: append(good, []byte("colour: red\n")...)},
+		"a-course/01-co-ban/01-mo-dau.md": {Data: []byte(lesson)},
+		"a-course/banks/01-co-ban.gift":   {Data: bank},
 		// Slug mismatch, bad track, a lesson with an h1 and a missing image,
 		// a short bank with a broken question, an unsafe SVG.
-		"b-course/course.yaml": {Data: []byte(strings.NewReplacer("slug: tin-hoc-thu", "slug: other", "track: it-basic", "track: cooking").Replace(string(good)))},
+		"b-course/course.yaml":            {Data: []byte(strings.NewReplacer("slug: tin-hoc-thu", "slug: other", "track: it-basic", "track: cooking").Replace(string(good)))},
 		"b-course/01-co-ban/01-mo-dau.md": {Data: []byte("---\ntitle: A\ntitle_en: A\nminutes: 50\n---\n\n# Big\n\n![x](../images/missing.png)\n")},
 		"b-course/01-co-ban/Bad Name.md":  {Data: []byte(lesson)},
 		"b-course/banks/01-co-ban.gift":   {Data: []byte("::Q1:: two right {=a =b ~c}\n\n::Q2:: fine {=a ~b}\n")},

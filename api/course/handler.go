@@ -1,6 +1,7 @@
 package course
 
 import (
+	"errors"
 	"io"
 	"net/http"
 	"slices"
@@ -275,8 +276,17 @@ func (h *Handler) updateLesson(c *gin.Context) {
 }
 
 func (h *Handler) uploadImage(c *gin.Context) {
+	if c.ContentType() != "multipart/form-data" {
+		httpx.WriteError(c, errs.New(errs.Unsupported, "unsupported_media_type", "send the picture as multipart/form-data"))
+		return
+	}
 	fh, err := c.FormFile("file")
-	if err != nil {
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		httpx.WriteError(c, errs.New(errs.TooLarge, "too_large", "the upload is too large"))
+		return
+	case err != nil:
 		httpx.WriteError(c, errs.New(errs.Invalid, "no_file", "send the picture as the multipart field \"file\""))
 		return
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -132,6 +133,9 @@ func (s *Service) EnrolMany(ctx context.Context, p auth.Principal, slug string, 
 	}
 	if len(req.PersonIDs) > 10000 {
 		return BulkResult{}, errs.Fields{"person_ids": "too_many"}.Err()
+	}
+	if req.Kind != "" && !slices.Contains(org.Kinds, req.Kind) {
+		return BulkResult{}, errs.Fields{"kind": "invalid"}.Err()
 	}
 	f := org.PeopleFilter{Kind: req.Kind, Professional: req.Professional, IDs: req.PersonIDs, IncludeSub: true}
 	if req.AgencyID != nil {
