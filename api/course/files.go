@@ -19,7 +19,7 @@ import (
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/govtrain/lms/api/gift"
+	"github.com/govtrain/lms/api/qformat"
 )
 
 // Problem is one thing wrong in the course files, at a file and line.
@@ -357,7 +357,7 @@ func checkBank(dir fs.FS, course, bank, file string, line int) (int, []Problem) 
 	if !utf8.Valid(raw) {
 		return 0, []Problem{{File: bfile, Msg: "the bank is not UTF-8"}}
 	}
-	qs, gps := gift.Parse(string(raw))
+	qs, gps := qformat.ParseGIFT(string(raw))
 	var probs []Problem
 	for _, p := range gps {
 		probs = append(probs, Problem{File: bfile, Line: p.Line, Msg: p.Msg})
@@ -365,7 +365,7 @@ func checkBank(dir fs.FS, course, bank, file string, line int) (int, []Problem) 
 	names := map[string]int{}
 	real := 0
 	for _, q := range qs {
-		if q.Type == gift.Description {
+		if q.Type == qformat.Description {
 			probs = append(probs, Problem{File: bfile, Line: q.Line, Msg: "text without answers {...}: escape { } or add answers"})
 			continue
 		}

@@ -1,10 +1,4 @@
-// Package gift parses Moodle's GIFT question format
-// (https://docs.moodle.org/en/GIFT_format): categories, names, markup hints,
-// single and multiple choice with weights, true/false, short answer,
-// numerical (exact, with tolerance, ranges), matching, essay, per-answer and
-// general feedback, and backslash escapes. It reports every problem with its
-// line instead of stopping at the first.
-package gift
+package qformat
 
 import (
 	"fmt"
@@ -12,54 +6,12 @@ import (
 	"strings"
 )
 
-// Type is the kind of a question.
-type Type string
-
-// The question types GIFT can express.
-const (
-	SingleChoice Type = "single_choice"
-	MultiChoice  Type = "multiple_choice"
-	TrueFalse    Type = "true_false"
-	ShortAnswer  Type = "short_answer"
-	Numerical    Type = "numerical"
-	Matching     Type = "matching"
-	Essay        Type = "essay"
-	Description  Type = "description" // text with no answers
-)
-
-// Answer is one option of a question.
-type Answer struct {
-	Text     string  // for matching: the left side
-	Match    string  // for matching: the right side
-	Weight   float64 // percent of the mark, -100..100
-	Feedback string
-	// Numerical answers.
-	Value, Tolerance float64
-}
-
-// Question is one parsed question.
-type Question struct {
-	Line            int // where the question starts
-	Category        string
-	Name            string
-	Format          string // html, markdown, plain or moodle (the default)
-	Text            string
-	Type            Type
-	Answers         []Answer
-	TrueFalse       bool // the right answer of a true/false question
-	GeneralFeedback string
-}
-
-// Problem is something wrong at a line.
-type Problem struct {
-	Line int
-	Msg  string
-}
-
-func (p Problem) String() string { return fmt.Sprintf("line %d: %s", p.Line, p.Msg) }
-
-// Parse reads a whole GIFT file.
-func Parse(src string) ([]Question, []Problem) {
+// ParseGIFT reads a whole GIFT file (https://docs.moodle.org/en/GIFT_format):
+// categories, names, markup hints, single and multiple choice with weights,
+// true/false, short answer, numerical (exact, with tolerance, ranges),
+// matching, essay, per-answer and general feedback, and backslash escapes. It
+// reports every problem with its line instead of stopping at the first.
+func ParseGIFT(src string) ([]Question, []Problem) {
 	var qs []Question
 	var probs []Problem
 	category := ""
@@ -152,8 +104,8 @@ func indexUnescaped(s string, c byte, from int) int {
 	return -1
 }
 
-// Unescape removes GIFT's backslash escapes.
-func Unescape(s string) string {
+// unescape removes GIFT's backslash escapes.
+func unescape(s string) string {
 	if !strings.Contains(s, `\`) {
 		return s
 	}
@@ -186,7 +138,7 @@ func parseQuestion(text string, line int) (Question, []Problem) {
 		if end < 0 {
 			return bad("the question name is not closed with ::")
 		}
-		q.Name = strings.TrimSpace(Unescape(text[2 : 2+end]))
+		q.Name = strings.TrimSpace(unescape(text[2 : 2+end]))
 		text = strings.TrimSpace(text[2+end+2:])
 	}
 	if strings.HasPrefix(text, "[") {
@@ -202,7 +154,7 @@ func parseQuestion(text string, line int) (Question, []Problem) {
 	open := indexUnescaped(text, '{', 0)
 	if open < 0 {
 		q.Type = Description
-		q.Text = Unescape(strings.TrimSpace(text))
+		q.Text = unescape(strings.TrimSpace(text))
 		return q, nil
 	}
 	closeAt := indexUnescaped(text, '}', open+1)
@@ -216,14 +168,14 @@ func parseQuestion(text string, line int) (Question, []Problem) {
 	if indexUnescaped(rest, '{', 0) >= 0 {
 		return bad("a question may have only one answer block {...}")
 	}
-	q.Text = strings.TrimSpace(Unescape(strings.TrimSpace(text[:open]) + " " + rest))
+	q.Text = strings.TrimSpace(unescape(strings.TrimSpace(text[:open]) + " " + rest))
 	if q.Text == "" {
 		return bad("the question has no text")
 	}
 	body := strings.TrimSpace(text[open+1 : closeAt])
 	// General feedback: after ####.
 	if i := strings.Index(body, "####"); i >= 0 {
-		q.GeneralFeedback = strings.TrimSpace(Unescape(body[i+4:]))
+		q.GeneralFeedback = strings.TrimSpace(unescape(body[i+4:]))
 		body = strings.TrimSpace(body[:i])
 	}
 	var probs []Problem
@@ -237,7 +189,7 @@ func parseQuestion(text string, line int) (Question, []Problem) {
 		w := strings.ToUpper(strings.TrimSpace(word))
 		q.TrueFalse = w == "T" || w == "TRUE"
 		if fb != "" {
-			q.Answers = append(q.Answers, Answer{Feedback: strings.TrimSpace(Unescape(fb))})
+			q.Answers = append(q.Answers, Answer{Feedback: strings.TrimSpace(unescape(fb))})
 		}
 	case strings.HasPrefix(body, "#"):
 		q.Type = Numerical
@@ -272,7 +224,7 @@ func parseQuestion(text string, line int) (Question, []Problem) {
 					add("every matching pair is written =left -> right")
 					continue
 				}
-				q.Answers = append(q.Answers, Answer{Text: strings.TrimSpace(Unescape(left)), Match: strings.TrimSpace(Unescape(right)), Weight: 100})
+				q.Answers = append(q.Answers, Answer{Text: strings.TrimSpace(unescape(left)), Match: strings.TrimSpace(unescape(right)), Weight: 100})
 			}
 			if len(q.Answers) < 2 && len(probs) == 0 {
 				add("a matching question needs at least two pairs")
@@ -354,9 +306,9 @@ func weightAndRest(s string) (float64, bool, string, error) {
 func textAndFeedback(s string) (string, string) {
 	i := indexUnescaped(s, '#', 0)
 	if i < 0 {
-		return strings.TrimSpace(Unescape(s)), ""
+		return strings.TrimSpace(unescape(s)), ""
 	}
-	return strings.TrimSpace(Unescape(s[:i])), strings.TrimSpace(Unescape(s[i+1:]))
+	return strings.TrimSpace(unescape(s[:i])), strings.TrimSpace(unescape(s[i+1:]))
 }
 
 func parseChoices(q *Question, parts []part, line int) []Problem {

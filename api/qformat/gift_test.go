@@ -1,4 +1,4 @@
-package gift
+package qformat
 
 import (
 	"strings"
@@ -40,7 +40,7 @@ $CATEGORY: IU01/Máy tính
 `
 
 func TestParseEveryType(t *testing.T) {
-	qs, probs := Parse(sample)
+	qs, probs := ParseGIFT(sample)
 	if len(probs) > 0 {
 		t.Fatalf("problems: %v", probs)
 	}
@@ -75,7 +75,7 @@ func TestParseEveryType(t *testing.T) {
 
 func TestProblemsHaveLines(t *testing.T) {
 	src := "::a:: ok {=x ~y}\n\n::b:: two right {=x =y ~z}\n\n::c:: open {=x ~y\n\n::d:: weights {~%50%a ~%20%b ~%-100%c}\n"
-	_, probs := Parse(src)
+	_, probs := ParseGIFT(src)
 	lines := map[int]bool{}
 	for _, p := range probs {
 		lines[p.Line] = true
@@ -87,11 +87,11 @@ func TestProblemsHaveLines(t *testing.T) {
 	}
 }
 
-func FuzzParse(f *testing.F) {
+func FuzzParseGIFT(f *testing.F) {
 	f.Add(sample)
 	f.Add("::x:: {")
 	f.Fuzz(func(t *testing.T, s string) {
-		qs, _ := Parse(s)
+		qs, _ := ParseGIFT(s)
 		for _, q := range qs {
 			if q.Line < 1 {
 				t.Fatalf("question without a line: %+v", q)
