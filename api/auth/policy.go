@@ -42,7 +42,7 @@ const (
 	AgenciesRead  Permission = "agencies.read"  // the tree
 	AgenciesWrite Permission = "agencies.write" // create and edit agencies
 	AuditRead     Permission = "audit.read"
-	UsersManage   Permission = "users.manage" // accounts, roles, password resets
+	UsersManage   Permission = "users.manage"   // accounts, roles, password resets
 	CoursesView   Permission = "courses.view"   // the catalogue, enrolling oneself, studying
 	CoursesAuthor Permission = "courses.author" // creating and editing app courses (trainers their own)
 	CoursesEnrol  Permission = "courses.enrol"  // enrolling others, within scope

@@ -1,7 +1,8 @@
 // Starts the real lms server for the browser tests: builds the frontend and
-// the binary, creates a fresh database lms_e2e_<random>, migrates, seeds and
-// serves it on a free port. With E2E_BASE_URL set it uses that server instead
-// (e.g. a `npm run dev` or a running `lms serve` with the seed loaded).
+// the binary, creates a fresh database lms_e2e_<random>, migrates, seeds,
+// syncs the curriculum (courses/) and serves it on a free port. With
+// E2E_BASE_URL set it uses that server instead (e.g. a `npm run dev` or a
+// running `lms serve` with the seed and the courses loaded).
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { createWriteStream, mkdirSync } from 'node:fs'
@@ -72,6 +73,8 @@ export async function startServer() {
   }
   run(bin, ['migrate', 'up'], { cwd: repoRoot, env })
   run(bin, ['seed'], { cwd: repoRoot, env })
+  // The curriculum in courses/ (the seed holds people, not courses).
+  run(bin, ['courses', 'sync'], { cwd: repoRoot, env })
 
   const logPath = join(resultsDir, 'server.log')
   const log = createWriteStream(logPath)

@@ -8,13 +8,31 @@ import type {
   AgencyInput,
   AuditEntry,
   AuditQuery,
+  BulkEnrolRequest,
+  BulkEnrolResult,
+  CourseDetail,
+  CourseInput,
+  CourseLearner,
+  CoursePatch,
+  CourseQuery,
+  CourseSummary,
+  Enrolment,
   ErrorBody,
   FileFormat,
   ImportJob,
   ImportMode,
   ImportPreview,
+  Lesson,
+  LessonCompletion,
+  LessonEdit,
+  LessonInput,
+  LessonPatch,
   ListResponse,
   Me,
+  ModuleInput,
+  ModulePatch,
+  ModuleRow,
+  MyCourse,
   PasswordChange,
   PeopleFilter,
   PeopleQuery,
@@ -22,6 +40,7 @@ import type {
   PersonInput,
   PersonPatch,
   TokenResponse,
+  UploadedImage,
   User,
   UserInput,
   UserPatch,
@@ -293,3 +312,45 @@ export const resetUserPassword = (id: number, newPassword: string) =>
 // ---- audit ----
 
 export const listAudit = (q: AuditQuery) => json<ListResponse<AuditEntry>>('GET', '/audit', { query: { ...q } })
+
+// ---- courses ----
+
+const courseUrl = (slug: string) => `/courses/${encodeURIComponent(slug)}`
+
+export const listCourses = (q: CourseQuery, signal?: AbortSignal) =>
+  json<ListResponse<CourseSummary>>('GET', '/courses', { query: { ...q }, signal })
+export const getCourse = (slug: string) => json<CourseDetail>('GET', courseUrl(slug))
+export const enrol = (slug: string) => json<Enrolment>('POST', `${courseUrl(slug)}/enrol`)
+export const myCourses = () => json<{ items: MyCourse[] }>('GET', '/me/courses').then((r) => r.items)
+export const enrolPeople = (slug: string, body: BulkEnrolRequest) =>
+  json<BulkEnrolResult>('POST', `${courseUrl(slug)}/enrolments`, { body })
+export const listCourseLearners = (slug: string, page: number, pageSize = 20) =>
+  json<ListResponse<CourseLearner>>('GET', `${courseUrl(slug)}/enrolments`, { query: { page, page_size: pageSize } })
+
+export const getLesson = (id: number) => json<Lesson>('GET', `/lessons/${id}`)
+export const completeLesson = (id: number) => json<LessonCompletion>('POST', `/lessons/${id}/complete`)
+
+// ---- course authoring ----
+
+export const createCourse = (body: CourseInput) => json<CourseDetail>('POST', '/courses', { body })
+export const updateCourse = (slug: string, body: CoursePatch) => json<CourseDetail>('PATCH', courseUrl(slug), { body })
+export const publishCourse = (slug: string) => json<CourseDetail>('POST', `${courseUrl(slug)}/publish`)
+export const unpublishCourse = (slug: string) => json<CourseDetail>('POST', `${courseUrl(slug)}/unpublish`)
+export const createModule = (slug: string, body: ModuleInput) =>
+  json<ModuleRow>('POST', `${courseUrl(slug)}/modules`, { body })
+export const updateModule = (id: number, body: ModulePatch) => json<ModuleRow>('PATCH', `/modules/${id}`, { body })
+export const createLesson = (moduleId: number, body: LessonInput) =>
+  json<LessonEdit>('POST', `/modules/${moduleId}/lessons`, { body })
+export const getLessonSource = (id: number) => json<LessonEdit>('GET', `/lessons/${id}/source`)
+export const updateLesson = (id: number, body: LessonPatch) => json<LessonEdit>('PATCH', `/lessons/${id}`, { body })
+
+export function uploadCourseImage(slug: string, file: File): Promise<UploadedImage> {
+  const form = new FormData()
+  form.append('file', file)
+  return json<UploadedImage>('POST', `${courseUrl(slug)}/images`, { form })
+}
+
+export const previewMarkdown = (markdown: string, courseSlug?: string, signal?: AbortSignal) =>
+  json<{ html: string }>('POST', '/markdown/preview', { body: { markdown, course_slug: courseSlug }, signal }).then(
+    (r) => r.html,
+  )

@@ -291,3 +291,207 @@ export interface AuditQuery {
   page?: number
   page_size?: number
 }
+
+// ---- courses ----
+
+export type Track = 'it-basic' | 'email-internet' | 'cio' | 'it-specialist' | 'other'
+export const TRACKS: Track[] = ['it-basic', 'email-internet', 'cio', 'it-specialist', 'other']
+export type Level = 'basic' | 'intermediate' | 'advanced'
+export const LEVELS: Level[] = ['basic', 'intermediate', 'advanced']
+/** CourseSource: "files" courses come from the courses/ folder and are read-only in the app. */
+export type CourseSource = 'files' | 'app'
+
+export interface Enrolment {
+  course_id: number
+  course_slug: string
+  enrolled_at: string
+  /** a calendar date, YYYY-MM-DD */
+  due_date: string | null
+  source: 'self' | 'assigned'
+  completed_lessons: number
+  total_lessons: number
+  /** 0-100 */
+  progress: number
+  completed_at: string | null
+  last_lesson_id: number | null
+}
+
+/** MyCourse is one row of GET /me/courses. */
+export interface MyCourse extends Enrolment {
+  title_vi: string
+  title_en: string
+  track: Track
+  code: string
+}
+
+export interface CourseSummary {
+  id: number
+  slug: string
+  code: string
+  title_vi: string
+  title_en: string
+  summary_vi: string
+  summary_en: string
+  track: Track
+  level: Level
+  hours: number
+  open: boolean
+  published: boolean
+  source: CourseSource
+  lessons_count: number
+  enrolment: Enrolment | null
+  /** whether the caller may edit the course (beyond the written contract; see CourseDetail) */
+  can_edit?: boolean
+}
+
+export interface Prerequisite {
+  slug: string
+  title_vi: string
+  title_en: string
+  met: boolean
+}
+
+export interface LessonRef {
+  id: number
+  slug: string
+  position: number
+  title_vi: string
+  title_en: string
+  minutes: number
+  completed: boolean
+}
+
+export interface Module {
+  id: number
+  slug: string
+  position: number
+  title_vi: string
+  title_en: string
+  lessons: LessonRef[]
+}
+
+export interface CourseDetail extends CourseSummary {
+  description_html: string
+  /** the Markdown source, only for those who may edit the course ("" otherwise) */
+  description_md: string
+  prerequisites: Prerequisite[]
+  modules: Module[]
+  can_self_enrol: boolean
+  can_edit: boolean
+  resume_lesson_id: number | null
+}
+
+export interface CourseQuery {
+  q?: string
+  track?: Track
+  level?: Level
+  page?: number
+  page_size?: number
+}
+
+export interface CourseInput {
+  slug: string
+  code: string
+  title_vi: string
+  title_en: string
+  summary_vi: string
+  summary_en: string
+  description_md: string
+  track: Track
+  level: Level
+  hours: number
+  open: boolean
+  prerequisites: string[]
+}
+
+export type CoursePatch = Partial<Omit<CourseInput, 'slug'>>
+
+export interface BulkEnrolRequest {
+  agency_id?: number
+  include_sub?: boolean
+  kind?: PersonKind
+  professional?: boolean
+  person_ids?: number[]
+  due_date?: string
+}
+
+export interface BulkEnrolResult {
+  matched: number
+  enrolled: number
+  already_enrolled: number
+  missing_prerequisites: number
+  due_date: string | null
+}
+
+/** CourseLearner is one row of GET /courses/{slug}/enrolments. */
+export interface CourseLearner {
+  person_id: number
+  full_name: string
+  agency_name: string
+  enrolled_at: string
+  due_date: string | null
+  progress: number
+  completed_at: string | null
+}
+
+export interface Lesson {
+  id: number
+  slug: string
+  title_vi: string
+  title_en: string
+  minutes: number
+  /** sanitised by the server */
+  html: string
+  course_slug: string
+  course_title_vi: string
+  course_title_en: string
+  module_title_vi: string
+  module_title_en: string
+  prev_id: number | null
+  next_id: number | null
+  completed: boolean
+  course_progress: number
+}
+
+export interface LessonCompletion {
+  completed: true
+  course_progress: number
+  course_completed_at: string | null
+}
+
+export interface ModuleInput {
+  title_vi: string
+  title_en: string
+}
+
+export type ModulePatch = Partial<ModuleInput> & { position?: number }
+
+/** ModuleRow is what module writes return (a module without its lessons). */
+export type ModuleRow = Omit<Module, 'lessons'> & { lessons?: LessonRef[] }
+
+export interface LessonEdit {
+  id: number
+  module_id: number
+  slug: string
+  position: number
+  title_vi: string
+  title_en: string
+  minutes: number
+  body_md: string
+  /** the course's slug (beyond the written contract; the editor falls back to ?course=) */
+  course_slug?: string
+}
+
+export interface LessonInput {
+  title_vi: string
+  title_en: string
+  minutes: number
+  body_md: string
+}
+
+export type LessonPatch = Partial<LessonInput> & { position?: number }
+
+export interface UploadedImage {
+  name: string
+  url: string
+}

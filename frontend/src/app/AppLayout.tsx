@@ -1,11 +1,15 @@
 import { useState } from 'react'
 import { Outlet, useLocation, useNavigate } from 'react-router'
-import { Button, Layout, Menu, Space, Tag, Typography, theme } from 'antd'
+import { Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography, theme } from 'antd'
 import {
   ApartmentOutlined,
+  AppstoreOutlined,
   AuditOutlined,
+  BookOutlined,
+  FormOutlined,
   IdcardOutlined,
   LogoutOutlined,
+  MenuOutlined,
   TeamOutlined,
   UploadOutlined,
   UserOutlined,
@@ -17,6 +21,9 @@ import { areasOf, type Area } from '../features/auth/access'
 import { LanguageSwitch } from './LanguageSwitch'
 
 const menuIcons: Record<Area, React.ReactNode> = {
+  'my-courses': <BookOutlined />,
+  courses: <AppstoreOutlined />,
+  authoring: <FormOutlined />,
   agencies: <ApartmentOutlined />,
   people: <TeamOutlined />,
   import: <UploadOutlined />,
@@ -32,9 +39,16 @@ export function AppLayout() {
   const navigate = useNavigate()
   const location = useLocation()
   const [collapsed, setCollapsed] = useState(false)
+  const [drawer, setDrawer] = useState(false)
+  // Phones: below antd's md breakpoint (768 px). Before the first measure
+  // screens is empty, which counts as a wide screen.
+  const screens = Grid.useBreakpoint()
+  const mobile = screens.md === false
   const { token } = theme.useToken()
 
-  const selected = '/' + (location.pathname.split('/')[1] ?? '')
+  // A lesson belongs to "my courses"; every other page to the area its path starts with.
+  const first = location.pathname.split('/')[1] ?? ''
+  const selected = '/' + (first === 'lessons' ? 'my-courses' : first)
   // Until a forced password change is done, only the profile is reachable.
   const areas: Area[] = me.must_change_password ? ['profile'] : areasOf(me.role)
   const items = areas.map((a) => ({
@@ -42,6 +56,98 @@ export function AppLayout() {
     icon: menuIcons[a],
     label: t(`menu.${a}`),
   }))
+
+  const brand = (withName: boolean) => (
+    <div
+      style={{
+        height: 56,
+        display: 'flex',
+        alignItems: 'center',
+        gap: 8,
+        padding: '0 20px',
+        fontWeight: 600,
+        color: token.colorPrimary,
+        whiteSpace: 'nowrap',
+        overflow: 'hidden',
+      }}
+    >
+      <img src="/favicon.svg" alt="" width={24} height={24} />
+      {withName && <span>{t('app.short_name')}</span>}
+    </div>
+  )
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={[selected]}
+      items={items}
+      onClick={(e) => {
+        setDrawer(false)
+        navigate(e.key)
+      }}
+      data-testid="side-menu"
+      style={{ borderInlineEnd: 'none' }}
+    />
+  )
+  const userBadge = (
+    <Space size={6} data-testid="current-user">
+      <UserOutlined />
+      <Typography.Text style={{ whiteSpace: 'nowrap' }}>{me.display_name || me.username}</Typography.Text>
+      <Tag color="blue" data-testid="current-role">
+        {t(`roles.${me.role}`)}
+      </Tag>
+    </Space>
+  )
+  const signOutAndLeave = async () => {
+    await signOut()
+    navigate('/login', { replace: true })
+  }
+
+  // On a phone the menu lives in a drawer opened from the header, and the
+  // header keeps only what fits: the menu button, the app's short name, the
+  // language and sign-out.
+  if (mobile) {
+    return (
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header
+          style={{
+            background: token.colorBgContainer,
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+            padding: '0 8px 0 4px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 8,
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+            height: 56,
+            lineHeight: '56px',
+          }}
+        >
+          <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawer(true)} aria-label={t('app.menu')} data-testid="menu-button" />
+          <Typography.Text strong style={{ flex: 1, minWidth: 0, color: token.colorPrimary }} ellipsis>
+            {t('app.short_name')}
+          </Typography.Text>
+          <LanguageSwitch compact />
+          <Button type="text" icon={<LogoutOutlined />} onClick={signOutAndLeave} aria-label={t('auth.sign_out')} title={t('auth.sign_out')} />
+        </Layout.Header>
+        <Drawer
+          open={drawer}
+          placement="left"
+          width={280}
+          onClose={() => setDrawer(false)}
+          closable={false}
+          styles={{ body: { padding: 0 } }}
+        >
+          {brand(true)}
+          <div style={{ padding: '4px 20px 12px', borderBottom: `1px solid ${token.colorBorderSecondary}`, marginBottom: 4 }}>{userBadge}</div>
+          {menu}
+        </Drawer>
+        <Layout.Content style={{ padding: 12 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    )
+  }
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -54,30 +160,8 @@ export function AppLayout() {
         theme="light"
         style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
       >
-        <div
-          style={{
-            height: 56,
-            display: 'flex',
-            alignItems: 'center',
-            gap: 8,
-            padding: '0 20px',
-            fontWeight: 600,
-            color: token.colorPrimary,
-            whiteSpace: 'nowrap',
-            overflow: 'hidden',
-          }}
-        >
-          <img src="/favicon.svg" alt="" width={24} height={24} />
-          {!collapsed && <span>{t('app.short_name')}</span>}
-        </div>
-        <Menu
-          mode="inline"
-          selectedKeys={[selected]}
-          items={items}
-          onClick={(e) => navigate(e.key)}
-          data-testid="side-menu"
-          style={{ borderInlineEnd: 'none' }}
-        />
+        {brand(!collapsed)}
+        {menu}
       </Layout.Sider>
       <Layout>
         <Layout.Header
@@ -95,21 +179,9 @@ export function AppLayout() {
             {t('app.name')}
           </Typography.Text>
           <Space size="middle" wrap={false} style={{ flex: 'none' }}>
-            <Space size={6} data-testid="current-user">
-              <UserOutlined />
-              <Typography.Text style={{ whiteSpace: 'nowrap' }}>{me.display_name || me.username}</Typography.Text>
-              <Tag color="blue" data-testid="current-role">
-                {t(`roles.${me.role}`)}
-              </Tag>
-            </Space>
+            {userBadge}
             <LanguageSwitch />
-            <Button
-              icon={<LogoutOutlined />}
-              onClick={async () => {
-                await signOut()
-                navigate('/login', { replace: true })
-              }}
-            >
+            <Button icon={<LogoutOutlined />} onClick={signOutAndLeave}>
               {t('auth.sign_out')}
             </Button>
           </Space>

@@ -2,7 +2,8 @@ import { Segmented } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { setLanguage, type Lang } from '../i18n'
 
-export function LanguageSwitch() {
+/** LanguageSwitch toggles vi/en; compact shows VI/EN (phones). */
+export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const { i18n, t } = useTranslation()
   return (
     <Segmented<Lang>
@@ -11,8 +12,8 @@ export function LanguageSwitch() {
       value={i18n.language === 'en' ? 'en' : 'vi'}
       onChange={setLanguage}
       options={[
-        { value: 'vi', label: 'Tiếng Việt' },
-        { value: 'en', label: 'English' },
+        { value: 'vi', label: compact ? 'VI' : 'Tiếng Việt' },
+        { value: 'en', label: compact ? 'EN' : 'English' },
       ]}
     />
   )

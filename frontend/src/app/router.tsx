@@ -14,6 +14,13 @@ const ImportPage = lazy(() => import('../features/import/ImportPage'))
 const AuditPage = lazy(() => import('../features/audit/AuditPage'))
 const UsersPage = lazy(() => import('../features/users/UsersPage'))
 const ProfilePage = lazy(() => import('../features/profile/ProfilePage'))
+const MyCoursesPage = lazy(() => import('../features/course/MyCoursesPage'))
+const CatalogPage = lazy(() => import('../features/course/CatalogPage'))
+const CoursePage = lazy(() => import('../features/course/CoursePage'))
+const LessonPage = lazy(() => import('../features/course/LessonPage'))
+const AuthoringPage = lazy(() => import('../features/course/AuthoringPage'))
+const CourseEditorPage = lazy(() => import('../features/course/CourseEditorPage'))
+const LessonEditorPage = lazy(() => import('../features/course/LessonEditorPage'))
 
 function Page({ children }: { children: ReactNode }) {
   return (
@@ -46,6 +53,13 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Home /> },
       { path: 'profile', element: <Page><ProfilePage /></Page> },
+      { path: 'my-courses', element: <Allow area="my-courses"><Page><MyCoursesPage /></Page></Allow> },
+      { path: 'courses', element: <Allow area="courses"><Page><CatalogPage /></Page></Allow> },
+      { path: 'courses/:slug', element: <Allow area="courses"><Page><CoursePage /></Page></Allow> },
+      { path: 'lessons/:id', element: <Allow area="courses"><Page><LessonPage /></Page></Allow> },
+      { path: 'authoring', element: <Allow area="authoring"><Page><AuthoringPage /></Page></Allow> },
+      { path: 'authoring/lessons/:id', element: <Allow area="authoring"><Page><LessonEditorPage /></Page></Allow> },
+      { path: 'authoring/:slug', element: <Allow area="authoring"><Page><CourseEditorPage /></Page></Allow> },
       { path: 'agencies/:id?', element: <Allow area="agencies"><Page><AgenciesPage /></Page></Allow> },
       { path: 'people', element: <Allow area="people"><Page><PeoplePage /></Page></Allow> },
       { path: 'people/:id', element: <Allow area="people"><Page><PersonPage /></Page></Allow> },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateTime } from './format'
+import { formatDate, formatDateTime, formatDay, todayISO } from './format'
 
 describe('format', () => {
   it('shows calendar dates as dd/mm/yyyy', () => {
@@ -9,5 +9,11 @@ describe('format', () => {
   it('shows instants in Vietnam time', () => {
     expect(formatDateTime('2009-06-30T20:30:00Z')).toBe('01/07/2009 03:30')
     expect(formatDateTime('2009-06-30T20:30:05Z', true)).toBe('01/07/2009 03:30:05')
+    expect(formatDay('2009-06-30T20:30:00Z')).toBe('01/07/2009')
+    expect(formatDay(null)).toBe('')
+  })
+  it('knows the date in Vietnam', () => {
+    expect(todayISO(new Date('2009-06-30T16:59:59Z'))).toBe('2009-06-30')
+    expect(todayISO(new Date('2009-06-30T17:00:00Z'))).toBe('2009-07-01')
   })
 })

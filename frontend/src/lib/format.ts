@@ -30,3 +30,15 @@ export function formatDateTime(ts: string | null | undefined, seconds = false): 
   const p = Object.fromEntries(parts.formatToParts(d).map((x) => [x.type, x.value]))
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}${seconds ? `:${p.second}` : ''}`
 }
+
+/** formatDay turns an RFC 3339 instant into its dd/mm/yyyy date in Vietnam time. */
+export function formatDay(ts: string | null | undefined): string {
+  return formatDateTime(ts).slice(0, 10)
+}
+
+const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+
+/** todayISO is the calendar date ("YYYY-MM-DD") in Vietnam at the instant now. */
+export function todayISO(now: Date = new Date()): string {
+  return isoDay.format(now)
+}

@@ -1,19 +1,40 @@
 import { describe, expect, it } from 'vitest'
-import { areasOf, canAccess, canEditAgencies, homePath } from './access'
+import { areasOf, canAccess, canEditAgencies, canEnrolOthers, homePath } from './access'
 
 describe('access', () => {
   it('gives each role its menu', () => {
-    expect(areasOf('learner')).toEqual(['profile'])
-    expect(areasOf('trainer')).toEqual(['profile'])
-    expect(areasOf('agency_manager')).toEqual(['agencies', 'people', 'import', 'profile'])
-    expect(areasOf('home_affairs')).toEqual(['agencies', 'people', 'import', 'audit', 'profile'])
-    expect(areasOf('admin')).toEqual(['agencies', 'people', 'import', 'audit', 'users', 'profile'])
+    expect(areasOf('learner')).toEqual(['my-courses', 'courses', 'profile'])
+    expect(areasOf('trainer')).toEqual(['my-courses', 'courses', 'authoring', 'profile'])
+    expect(areasOf('agency_manager')).toEqual(['my-courses', 'courses', 'agencies', 'people', 'import', 'profile'])
+    expect(areasOf('home_affairs')).toEqual(['my-courses', 'courses', 'agencies', 'people', 'import', 'audit', 'profile'])
+    expect(areasOf('admin')).toEqual([
+      'my-courses',
+      'courses',
+      'authoring',
+      'agencies',
+      'people',
+      'import',
+      'audit',
+      'users',
+      'profile',
+    ])
   })
   it('matches the server policy for agency edits', () => {
     expect(canEditAgencies('agency_manager')).toBe(false)
     expect(canEditAgencies('home_affairs')).toBe(true)
     expect(canAccess('agency_manager', 'audit')).toBe(false)
-    expect(homePath('learner')).toBe('/profile')
+    expect(homePath('learner')).toBe('/my-courses')
+    expect(homePath('trainer')).toBe('/my-courses')
     expect(homePath('admin')).toBe('/people')
+  })
+  it('lets managers, Home Affairs and admins enrol others, and only trainers and admins author', () => {
+    expect(canEnrolOthers('learner')).toBe(false)
+    expect(canEnrolOthers('trainer')).toBe(false)
+    expect(canEnrolOthers('agency_manager')).toBe(true)
+    expect(canEnrolOthers('home_affairs')).toBe(true)
+    expect(canEnrolOthers('admin')).toBe(true)
+    expect(canAccess('trainer', 'authoring')).toBe(true)
+    expect(canAccess('agency_manager', 'authoring')).toBe(false)
+    expect(canAccess('home_affairs', 'authoring')).toBe(false)
   })
 })

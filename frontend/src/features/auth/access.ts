@@ -1,19 +1,29 @@
 import type { Role } from '../../api/types'
 
-/** Area is a part of the app that a role may or may not see. */
-export type Area = 'agencies' | 'people' | 'import' | 'audit' | 'users' | 'profile'
+/** Area is a part of the app that a role may or may not see; its name is also its path. */
+export type Area =
+  | 'my-courses'
+  | 'courses'
+  | 'authoring'
+  | 'agencies'
+  | 'people'
+  | 'import'
+  | 'audit'
+  | 'users'
+  | 'profile'
 
-// Menu order; the profile comes last for the roles that have more.
-const menuOrder: Area[] = ['agencies', 'people', 'import', 'audit', 'users', 'profile']
+// Menu order: learning first, then administration; the profile comes last.
+const menuOrder: Area[] = ['my-courses', 'courses', 'authoring', 'agencies', 'people', 'import', 'audit', 'users', 'profile']
 
-const managerAreas: Area[] = ['agencies', 'people', 'import', 'profile']
+const learning: Area[] = ['my-courses', 'courses', 'profile']
+const managerAreas: Area[] = [...learning, 'agencies', 'people', 'import']
 
 const areas: Record<Role, Area[]> = {
-  learner: ['profile'],
-  trainer: ['profile'],
+  learner: learning,
+  trainer: [...learning, 'authoring'],
   agency_manager: managerAreas,
   home_affairs: [...managerAreas, 'audit'],
-  admin: [...managerAreas, 'audit', 'users'],
+  admin: [...managerAreas, 'authoring', 'audit', 'users'],
 }
 
 /** areasOf lists, in menu order, the areas a role may use. */
@@ -31,7 +41,12 @@ export function canEditAgencies(role: Role): boolean {
   return role === 'home_affairs' || role === 'admin'
 }
 
+/** canEnrolOthers: agency managers (own agency tree), Home Affairs and admins enrol people in courses. */
+export function canEnrolOthers(role: Role): boolean {
+  return role === 'agency_manager' || role === 'home_affairs' || role === 'admin'
+}
+
 /** homePath is where a role lands after signing in. */
 export function homePath(role: Role): string {
-  return canAccess(role, 'people') ? '/people' : '/profile'
+  return canAccess(role, 'people') ? '/people' : '/my-courses'
 }
