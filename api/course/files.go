@@ -367,6 +367,9 @@ func checkBank(dir fs.FS, course, bank, file string, line int) (int, []Problem) 
 			continue
 		}
 		real++
+		if strings.Contains(q.Text, "####") {
+			probs = append(probs, Problem{File: bfile, Line: q.Line, Msg: "general feedback (####) goes inside the braces, before the closing }"})
+		}
 		if q.Name == "" {
 			probs = append(probs, Problem{File: bfile, Line: q.Line, Msg: "every question needs a name ::CODE-NNN::"})
 		} else if first, dup := names[q.Name]; dup {
