@@ -119,6 +119,8 @@ var (
 	orderedRe  = regexp.MustCompile(`^([0-9]{2})-([a-z0-9][a-z0-9-]*)$`)
 	imageRe    = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,120}$`)
 	imageRefRe = regexp.MustCompile(`!\[[^\]]*\]\(([^)\s]+)`)
+	// an unescaped } followed by #### (general feedback outside the answers)
+	feedbackOutsideRe = regexp.MustCompile(`(?:^|[^\\])\}[ \t\r\n]*####`)
 )
 
 // LoadAll reads every course folder of root (the courses/ folder) and returns
@@ -359,6 +361,12 @@ func checkBank(dir fs.FS, course, bank, file string, line int) (int, []Problem) 
 	for _, p := range gps {
 		probs = append(probs, Problem{File: bfile, Line: p.Line, Msg: p.Msg})
 	}
+	// General feedback written after the closing brace would show as part of
+	// the question text (GIFT reads it as text); it belongs inside.
+	for _, m := range feedbackOutsideRe.FindAllStringIndex(string(raw), -1) {
+		probs = append(probs, Problem{File: bfile, Line: strings.Count(string(raw[:m[1]]), "\n") + 1,
+			Msg: "general feedback (####) goes inside the braces, before the closing }"})
+	}
 	names := map[string]int{}
 	real := 0
 	for _, q := range qs {
@@ -367,9 +375,6 @@ func checkBank(dir fs.FS, course, bank, file string, line int) (int, []Problem) 
 			continue
 		}
 		real++
-		if strings.Contains(q.Text, "####") {
-			probs = append(probs, Problem{File: bfile, Line: q.Line, Msg: "general feedback (####) goes inside the braces, before the closing }"})
-		}
 		if q.Name == "" {
 			probs = append(probs, Problem{File: bfile, Line: q.Line, Msg: "every question needs a name ::CODE-NNN::"})
 		} else if first, dup := names[q.Name]; dup {
