@@ -1,6 +1,7 @@
 package org_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"slices"
@@ -247,5 +248,22 @@ func TestImportJobRechecksAndRollsBack(t *testing.T) {
 	a.DB.Get(&audits, `SELECT count(*) FROM audit_log WHERE action IN ('people.imported', 'person.created', 'person.updated')`)
 	if audits != 0 {
 		t.Errorf("%d audit entries for a failed import", audits)
+	}
+}
+
+func TestFailStaleImports(t *testing.T) {
+	a := apitest.New(t)
+	a.DB.MustExec(`INSERT INTO imports (kind, user_id, filename, mode, status, created_at)
+		SELECT 'people', id, 'cu.csv', 'all', 'running', now() - interval '2 hours' FROM users WHERE username = 'noivu'`)
+	a.DB.MustExec(`INSERT INTO imports (kind, user_id, filename, mode, status)
+		SELECT 'people', id, 'moi.csv', 'all', 'running' FROM users WHERE username = 'noivu'`)
+	n, err := org.FailStaleImports(context.Background(), a.DB)
+	if err != nil || n != 1 {
+		t.Fatalf("marked %d, err %v; want 1", n, err)
+	}
+	var status string
+	a.DB.Get(&status, `SELECT status FROM imports WHERE filename = 'moi.csv'`)
+	if status != "running" {
+		t.Errorf("a fresh import was touched: %s", status)
 	}
 }

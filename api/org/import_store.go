@@ -127,3 +127,18 @@ func failImport(ctx context.Context, e sqlx.ExecerContext, id int64, msg string,
 		WHERE id = $1`, id, msg, rep)
 	return err
 }
+
+// FailStaleImports marks as failed the imports that were queued or running
+// for longer than any job may run: their process stopped (a crash, a deploy)
+// and their transaction was rolled back, so nothing of them was written.
+func FailStaleImports(ctx context.Context, e sqlx.ExecerContext) (int64, error) {
+	res, err := e.ExecContext(ctx, `
+		UPDATE imports SET status = 'failed', finished_at = now(),
+		       error = 'the server stopped during the import; nothing was imported'
+		WHERE status IN ('queued', 'running') AND created_at < now() - $1 * interval '1 second'`,
+		(jobTimeout + time.Minute).Seconds())
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}

@@ -25,6 +25,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 
+	"github.com/govtrain/lms/api/org"
 	"github.com/govtrain/lms/api/platform/config"
 	"github.com/govtrain/lms/api/platform/db"
 	"github.com/govtrain/lms/api/platform/pgboot"
@@ -183,6 +184,11 @@ func serve(ctx context.Context, cfg *config.Config, migrate bool) error {
 	}
 	if err := requireCurrent(ctx, d); err != nil {
 		return err
+	}
+	if n, err := org.FailStaleImports(ctx, d); err != nil {
+		return err
+	} else if n > 0 {
+		slog.Warn("imports interrupted by a stopped server were marked failed", "count", n)
 	}
 	dist, err := fs.Sub(frontend.Dist, "dist")
 	if err != nil {
