@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { after, before, describe, test } from 'node:test'
 import { apiToken, launch, menuLabels, newPage, shot, signIn } from './browser.mjs'
+import { courseTests } from './courses.mjs'
 import { startServer } from './harness.mjs'
 
 let server
@@ -18,12 +19,13 @@ after(async () => {
   await server?.stop()
 })
 
+const learning = ['Khóa học của tôi', 'Danh mục khóa học']
 const menus = {
-  hocvien: ['Hồ sơ của tôi'],
-  giangvien: ['Hồ sơ của tôi'],
-  quanly: ['Đơn vị', 'Cán bộ', 'Nhập danh sách', 'Hồ sơ của tôi'],
-  noivu: ['Đơn vị', 'Cán bộ', 'Nhập danh sách', 'Nhật ký', 'Hồ sơ của tôi'],
-  admin: ['Đơn vị', 'Cán bộ', 'Nhập danh sách', 'Nhật ký', 'Tài khoản', 'Hồ sơ của tôi'],
+  hocvien: [...learning, 'Hồ sơ của tôi'],
+  giangvien: [...learning, 'Soạn khóa học', 'Hồ sơ của tôi'],
+  quanly: [...learning, 'Đơn vị', 'Cán bộ', 'Nhập danh sách', 'Hồ sơ của tôi'],
+  noivu: [...learning, 'Đơn vị', 'Cán bộ', 'Nhập danh sách', 'Nhật ký', 'Hồ sơ của tôi'],
+  admin: [...learning, 'Soạn khóa học', 'Đơn vị', 'Cán bộ', 'Nhập danh sách', 'Nhật ký', 'Tài khoản', 'Hồ sơ của tôi'],
 }
 
 describe('sign-in', () => {
@@ -256,7 +258,17 @@ describe('language', () => {
     const page = await newPage(browser, server.baseURL)
     await signIn(page, 'admin')
     await page.getByText('English', { exact: true }).click()
-    assert.deepEqual(await menuLabels(page), ['Agencies', 'People', 'Import', 'Audit log', 'Users', 'My profile'])
+    assert.deepEqual(await menuLabels(page), [
+      'My courses',
+      'Course catalogue',
+      'Authoring',
+      'Agencies',
+      'People',
+      'Import',
+      'Audit log',
+      'Users',
+      'My profile',
+    ])
     await page.getByRole('button', { name: 'Sign out' }).waitFor()
     await page.reload()
     await page.getByRole('button', { name: 'Sign out' }).waitFor()
@@ -277,6 +289,8 @@ describe('language', () => {
     await page.context().close()
   })
 })
+
+courseTests({ server: () => server, browser: () => browser })
 
 function count(text) {
   return Number(text.replace(/\D/g, ''))

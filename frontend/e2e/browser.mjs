@@ -22,9 +22,12 @@ export function launch() {
   })
 }
 
-/** newPage opens a fresh context (no cookies, no stored language) on baseURL. */
-export async function newPage(browser, baseURL) {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'vi-VN' })
+export const DESKTOP = { width: 1440, height: 900 }
+export const PHONE = { width: 390, height: 844 }
+
+/** newPage opens a fresh context (no cookies, no stored language) on baseURL, desktop-sized unless told. */
+export async function newPage(browser, baseURL, viewport = DESKTOP) {
+  const context = await browser.newContext({ baseURL, viewport, locale: 'vi-VN' })
   const page = await context.newPage()
   page.setDefaultTimeout(15_000)
   return page
@@ -36,7 +39,8 @@ export async function signIn(page, username, password = PASSWORD) {
   await page.locator('#password').fill(password)
   await page.locator('form button[type=submit]').click()
   await page.waitForURL((u) => !u.pathname.startsWith('/login'))
-  await page.locator('[data-testid=side-menu]').waitFor()
+  // The side menu on a wide screen, the menu button on a phone.
+  await page.locator('[data-testid=side-menu], [data-testid=menu-button]').first().waitFor()
 }
 
 export async function menuLabels(page) {

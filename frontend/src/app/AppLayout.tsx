@@ -104,89 +104,70 @@ export function AppLayout() {
 
   // On a phone the menu lives in a drawer opened from the header, and the
   // header keeps only what fits: the menu button, the app's short name, the
-  // language and sign-out.
-  if (mobile) {
-    return (
-      <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Header
-          style={{
-            background: token.colorBgContainer,
-            borderBottom: `1px solid ${token.colorBorderSecondary}`,
-            padding: '0 8px 0 4px',
-            display: 'flex',
-            alignItems: 'center',
-            gap: 8,
-            position: 'sticky',
-            top: 0,
-            zIndex: 10,
-            height: 56,
-            lineHeight: '56px',
-          }}
-        >
-          <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawer(true)} aria-label={t('app.menu')} data-testid="menu-button" />
-          <Typography.Text strong style={{ flex: 1, minWidth: 0, color: token.colorPrimary }} ellipsis>
-            {t('app.short_name')}
-          </Typography.Text>
-          <LanguageSwitch compact />
-          <Button type="text" icon={<LogoutOutlined />} onClick={signOutAndLeave} aria-label={t('auth.sign_out')} title={t('auth.sign_out')} />
-        </Layout.Header>
-        <Drawer
-          open={drawer}
-          placement="left"
-          width={280}
-          onClose={() => setDrawer(false)}
-          closable={false}
-          styles={{ body: { padding: 0 } }}
-        >
-          {brand(true)}
-          <div style={{ padding: '4px 20px 12px', borderBottom: `1px solid ${token.colorBorderSecondary}`, marginBottom: 4 }}>{userBadge}</div>
-          {menu}
-        </Drawer>
-        <Layout.Content style={{ padding: 12 }}>
-          <Outlet />
-        </Layout.Content>
-      </Layout>
-    )
-  }
-
+  // language and sign-out. Both layouts share one tree, so that turning a
+  // tablet or resizing a window does not remount the page (and lose what is
+  // being typed in it).
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        breakpoint="lg"
-        width={220}
-        theme="light"
-        style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
-      >
-        {brand(!collapsed)}
-        {menu}
-      </Layout.Sider>
+      {!mobile && (
+        <Layout.Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          breakpoint="lg"
+          width={220}
+          theme="light"
+          style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
+        >
+          {brand(!collapsed)}
+          {menu}
+        </Layout.Sider>
+      )}
       <Layout>
         <Layout.Header
           style={{
             background: token.colorBgContainer,
             borderBottom: `1px solid ${token.colorBorderSecondary}`,
-            padding: '0 24px',
+            padding: mobile ? '0 8px 0 4px' : '0 24px',
             display: 'flex',
             alignItems: 'center',
             justifyContent: 'space-between',
-            gap: 16,
+            gap: mobile ? 8 : 16,
+            ...(mobile ? { position: 'sticky', top: 0, zIndex: 10, height: 56, lineHeight: '56px' } : {}),
           }}
         >
-          <Typography.Text strong style={{ fontSize: 16, flex: 1, minWidth: 0 }} ellipsis>
-            {t('app.name')}
-          </Typography.Text>
-          <Space size="middle" wrap={false} style={{ flex: 'none' }}>
-            {userBadge}
-            <LanguageSwitch />
-            <Button icon={<LogoutOutlined />} onClick={signOutAndLeave}>
-              {t('auth.sign_out')}
-            </Button>
-          </Space>
+          {mobile ? (
+            <>
+              <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawer(true)} aria-label={t('app.menu')} data-testid="menu-button" />
+              <Typography.Text strong style={{ flex: 1, minWidth: 0, color: token.colorPrimary }} ellipsis>
+                {t('app.short_name')}
+              </Typography.Text>
+              <LanguageSwitch compact />
+              <Button type="text" icon={<LogoutOutlined />} onClick={signOutAndLeave} aria-label={t('auth.sign_out')} title={t('auth.sign_out')} />
+            </>
+          ) : (
+            <>
+              <Typography.Text strong style={{ fontSize: 16, flex: 1, minWidth: 0 }} ellipsis>
+                {t('app.name')}
+              </Typography.Text>
+              <Space size="middle" wrap={false} style={{ flex: 'none' }}>
+                {userBadge}
+                <LanguageSwitch />
+                <Button icon={<LogoutOutlined />} onClick={signOutAndLeave}>
+                  {t('auth.sign_out')}
+                </Button>
+              </Space>
+            </>
+          )}
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        {mobile && (
+          <Drawer open={drawer} placement="left" width={280} onClose={() => setDrawer(false)} closable={false} styles={{ body: { padding: 0 } }}>
+            {brand(true)}
+            <div style={{ padding: '4px 20px 12px', borderBottom: `1px solid ${token.colorBorderSecondary}`, marginBottom: 4 }}>{userBadge}</div>
+            {menu}
+          </Drawer>
+        )}
+        <Layout.Content style={{ padding: mobile ? 12 : 24 }}>
           <Outlet />
         </Layout.Content>
       </Layout>
