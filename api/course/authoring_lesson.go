@@ -16,14 +16,15 @@ import (
 
 // LessonEdit is a lesson as its author edits it.
 type LessonEdit struct {
-	ID       int64  `db:"id" json:"id"`
-	ModuleID int64  `db:"module_id" json:"module_id"`
-	Slug     string `db:"slug" json:"slug"`
-	Position int    `db:"position" json:"position"`
-	TitleVI  string `db:"title_vi" json:"title_vi"`
-	TitleEN  string `db:"title_en" json:"title_en"`
-	Minutes  int    `db:"minutes" json:"minutes"`
-	BodyMD   string `db:"body_md" json:"body_md"`
+	ID         int64  `db:"id" json:"id"`
+	ModuleID   int64  `db:"module_id" json:"module_id"`
+	CourseSlug string `db:"course_slug" json:"course_slug"`
+	Slug       string `db:"slug" json:"slug"`
+	Position   int    `db:"position" json:"position"`
+	TitleVI    string `db:"title_vi" json:"title_vi"`
+	TitleEN    string `db:"title_en" json:"title_en"`
+	Minutes    int    `db:"minutes" json:"minutes"`
+	BodyMD     string `db:"body_md" json:"body_md"`
 }
 
 // LessonInput is what an author sets on a lesson.
@@ -70,7 +71,8 @@ func (in LessonInput) validate(create bool) error {
 	return f.Err()
 }
 
-const lessonEditColumns = `id, module_id, slug, position, title_vi, title_en, minutes, body_md`
+const lessonEditColumns = `id, module_id, (SELECT slug FROM courses c WHERE c.id = course_id) AS course_slug,
+	slug, position, title_vi, title_en, minutes, body_md`
 
 // lessonCourse returns the slug of the course of lesson or module id.
 func lessonCourse(ctx context.Context, tx *sqlx.Tx, table string, id int64) (string, error) {

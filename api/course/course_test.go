@@ -363,3 +363,25 @@ func TestSyncKeepsProgress(t *testing.T) {
 		t.Errorf("archived lesson: %d lessons shown, progress rows %d", len(d.Modules[0].Lessons), kept)
 	}
 }
+
+func TestEditableFilter(t *testing.T) {
+	a := apitest.New(t)
+	a.SyncCourses(fixtures)
+	for user, slug := range map[string]string{"giangvien": "cua-giang-vien", "admin": "cua-quan-tri"} {
+		post(a, "/api/v1/courses", user, map[string]any{"slug": slug, "title_vi": "Nháp", "track": "other", "level": "basic"})
+	}
+	var l struct {
+		Items []struct {
+			Slug    string `json:"slug"`
+			CanEdit bool   `json:"can_edit"`
+		} `json:"items"`
+	}
+	a.Get("/api/v1/courses?editable=true", "giangvien").JSON(&l)
+	if len(l.Items) != 1 || l.Items[0].Slug != "cua-giang-vien" || !l.Items[0].CanEdit {
+		t.Errorf("trainer's editable courses: %+v", l.Items)
+	}
+	a.Get("/api/v1/courses?editable=true", "admin").JSON(&l)
+	if len(l.Items) != 2 {
+		t.Errorf("admin's editable courses: %+v", l.Items)
+	}
+}

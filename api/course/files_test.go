@@ -2,6 +2,7 @@ package course
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -95,4 +96,26 @@ func TestFeedbackOutsideBraces(t *testing.T) {
 	if n != 22 || len(probs) != 1 || !strings.Contains(probs[0].String(), "goes inside the braces") {
 		t.Errorf("got %d questions, problems %v", n, probs)
 	}
+}
+
+func TestResumeAt(t *testing.T) {
+	mods := []Module{{Lessons: []LessonItem{{ID: 1}, {ID: 2}}}, {Lessons: []LessonItem{{ID: 3}, {ID: 4}}}}
+	id := func(n int64) *int64 { return &n }
+	check := func(name string, last *int64, done []int64, want int64) {
+		t.Helper()
+		for mi := range mods {
+			for li := range mods[mi].Lessons {
+				mods[mi].Lessons[li].Completed = slices.Contains(done, mods[mi].Lessons[li].ID)
+			}
+		}
+		if got := resumeAt(mods, last); got == nil || *got != want {
+			t.Errorf("%s: got %v, want %d", name, got, want)
+		}
+	}
+	check("newcomer", nil, nil, 1)
+	check("opened, unfinished", id(3), []int64{1, 2}, 3)
+	check("finished the one opened", id(2), []int64{1, 2}, 3)
+	check("skips finished ones", id(2), []int64{1, 2, 3}, 4)
+	check("wraps to an earlier gap", id(4), []int64{2, 3, 4}, 1)
+	check("all done", id(3), []int64{1, 2, 3, 4}, 3)
 }

@@ -58,7 +58,7 @@ func (h *Handler) list(c *gin.Context) {
 	if httpx.Fail(c, err) {
 		return
 	}
-	f := Filter{Q: c.Query("q"), Track: c.Query("track"), Level: c.Query("level")}
+	f := Filter{Q: c.Query("q"), Track: c.Query("track"), Level: c.Query("level"), Editable: c.Query("editable") == "true"}
 	fields := errs.Fields{}
 	if f.Track != "" && !slices.Contains(Tracks, f.Track) {
 		fields.Add("track", "invalid")

@@ -24,6 +24,7 @@ type Summary struct {
 	Published    bool       `db:"published" json:"published"`
 	Source       string     `db:"source" json:"source"`
 	LessonsCount int        `db:"lessons_count" json:"lessons_count"`
+	CanEdit      bool       `db:"-" json:"can_edit"`
 	CreatedBy    *int64     `db:"created_by" json:"-"`
 	Enrolment    *Enrolment `db:"-" json:"enrolment"`
 	enrolmentRow
@@ -107,7 +108,6 @@ type Detail struct {
 	Prerequisites   []Prerequisite `db:"-" json:"prerequisites"`
 	Modules         []Module       `db:"-" json:"modules"`
 	CanSelfEnrol    bool           `db:"-" json:"can_self_enrol"`
-	CanEdit         bool           `db:"-" json:"can_edit"`
 	ResumeLessonID  *int64         `db:"-" json:"resume_lesson_id"`
 }
 
@@ -128,5 +128,6 @@ type Lesson struct {
 	PrevID         *int64 `db:"prev_id" json:"prev_id"`
 	NextID         *int64 `db:"next_id" json:"next_id"`
 	Completed      bool   `db:"completed" json:"completed"`
+	Enrolled       bool   `db:"-" json:"enrolled"`
 	CourseProgress int    `db:"-" json:"course_progress"`
 }

@@ -35,7 +35,11 @@ var (
 
 // Catalogue lists the courses p may see.
 func (s *Service) Catalogue(ctx context.Context, p auth.Principal, f Filter, limit, offset int) ([]Summary, int, error) {
-	return listCourses(ctx, s.db, p, f, limit, offset)
+	items, total, err := listCourses(ctx, s.db, p, f, limit, offset)
+	for i := range items {
+		items[i].CanEdit = canEdit(p, items[i])
+	}
+	return items, total, err
 }
 
 // Course returns a course page.
@@ -256,6 +260,7 @@ func (s *Service) Lesson(ctx context.Context, p auth.Principal, id int64) (Lesso
 		}
 		return l, nil
 	}
+	l.Enrolled = true
 	l.CourseProgress = d.Enrolment.Progress
 	_, err = s.db.ExecContext(ctx, `UPDATE enrolments SET last_lesson_id = $1 WHERE course_id = $2 AND person_id = $3`,
 		l.ID, l.CourseID, *p.PersonID)

@@ -66,6 +66,12 @@ func listCourses(ctx context.Context, q sqlx.QueryerContext, p auth.Principal, f
 	if f.Mine {
 		w.Add("e.id IS NOT NULL")
 	}
+	if f.Editable {
+		w.Add("c.source = 'app'")
+		if p.Role != auth.Admin {
+			w.Add("c.created_by = ?", p.UserID)
+		}
+	}
 	var rows []struct {
 		Summary
 		Total int `db:"total"`
@@ -122,28 +128,46 @@ func getDetail(ctx context.Context, q sqlx.QueryerContext, p auth.Principal, slu
 		index[m.ID] = i
 		d.Modules[i].Lessons = []LessonItem{}
 	}
-	var firstOpen *int64
 	for _, l := range lessons {
 		if i, ok := index[l.ModuleID]; ok {
 			d.Modules[i].Lessons = append(d.Modules[i].Lessons, l)
 		}
 	}
-	for _, m := range d.Modules {
-		for _, l := range m.Lessons {
-			if !l.Completed && firstOpen == nil {
-				id := l.ID
-				firstOpen = &id
-			}
-		}
-	}
 	if d.Enrolment != nil {
-		d.ResumeLessonID = d.Enrolment.LastLessonID
-		if d.ResumeLessonID == nil {
-			d.ResumeLessonID = firstOpen
-			if firstOpen == nil && len(d.Modules) > 0 && len(d.Modules[0].Lessons) > 0 {
-				d.ResumeLessonID = &d.Modules[0].Lessons[0].ID
-			}
-		}
+		d.ResumeLessonID = resumeAt(d.Modules, d.Enrolment.LastLessonID)
 	}
 	return d, nil
+}
+
+// resumeAt is where a learner continues: the last lesson they opened if they
+// have not finished it, else the first unfinished lesson after it (or, past
+// the end, the first unfinished one at all); the first lesson for a
+// newcomer, and the last opened once everything is done.
+func resumeAt(modules []Module, last *int64) *int64 {
+	var order []LessonItem
+	for _, m := range modules {
+		order = append(order, m.Lessons...)
+	}
+	if len(order) == 0 {
+		return nil
+	}
+	at := -1
+	for i, l := range order {
+		if last != nil && l.ID == *last {
+			at = i
+		}
+	}
+	if at >= 0 && !order[at].Completed {
+		return &order[at].ID
+	}
+	start := at + 1 // 0 for a newcomer
+	for i := range order {
+		if j := (start + i) % len(order); !order[j].Completed {
+			return &order[j].ID
+		}
+	}
+	if at >= 0 {
+		return &order[at].ID
+	}
+	return &order[0].ID
 }

@@ -450,6 +450,8 @@ export interface Lesson {
   prev_id: number | null
   next_id: number | null
   completed: boolean
+  /** false for an editor previewing a course they are not enrolled in */
+  enrolled: boolean
   course_progress: number
 }
 
@@ -472,14 +474,13 @@ export type ModuleRow = Omit<Module, 'lessons'> & { lessons?: LessonRef[] }
 export interface LessonEdit {
   id: number
   module_id: number
+  course_slug: string
   slug: string
   position: number
   title_vi: string
   title_en: string
   minutes: number
   body_md: string
-  /** the course's slug (beyond the written contract; the editor falls back to ?course=) */
-  course_slug?: string
 }
 
 export interface LessonInput {

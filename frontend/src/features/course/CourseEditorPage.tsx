@@ -85,7 +85,7 @@ export default function CourseEditorPage() {
   const readOnly = course.source === 'files' || !course.can_edit
   const modules = byPosition(course.modules)
   const lessonsCount = modules.reduce((n, m) => n + m.lessons.length, 0)
-  const editorHref = (id: number) => `/authoring/lessons/${id}?course=${encodeURIComponent(course.slug)}`
+  const editorHref = (id: number) => `/authoring/lessons/${id}`
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import { Link, useBlocker, useParams, useSearchParams } from 'react-router'
+import { Link, useBlocker, useParams } from 'react-router'
 import { Alert, App, Breadcrumb, Button, Card, Col, Form, Input, InputNumber, Row, Skeleton, Space, Tag, Typography } from 'antd'
 import { SaveOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
@@ -26,14 +26,13 @@ export default function LessonEditorPage() {
   const { t, i18n } = useTranslation()
   const { message, modal } = App.useApp()
   const id = Number(useParams().id)
-  const [sp] = useSearchParams()
   const [lesson, setLesson] = useState<LessonEdit | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [saving, setSaving] = useState(false)
   const [form] = Form.useForm<Values>()
   const values = Form.useWatch([], form) as Values | undefined
   const dirty = !!lesson && !!values && Object.keys(patchOf(lesson, { ...lesson, ...values })).length > 0
-  const courseSlug = lesson?.course_slug || sp.get('course') || undefined
+  const courseSlug = lesson?.course_slug
   // The course, for the breadcrumb (course › module › lesson).
   const [course, setCourse] = useState<CourseDetail | null>(null)
 

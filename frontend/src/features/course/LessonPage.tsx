@@ -124,7 +124,7 @@ export default function LessonPage() {
           >
             {t('lesson.prev')}
           </Button>
-          {lesson.completed ? (
+          {!lesson.enrolled ? null : lesson.completed ? (
             <Button icon={<CheckOutlined />} disabled className="lesson-nav-main">
               {t('lesson.done')}
             </Button>

@@ -128,19 +128,9 @@ describe('course outline', () => {
       },
     ],
   })
-  it('resumes where the server says, else at the first unread lesson in order', () => {
+  it('resumes where the server says', () => {
     expect(resumeLessonId(c(21, []))).toBe(21)
-    expect(resumeLessonId(c(12, [11]))).toBe(12)
-    expect(resumeLessonId(c(null, []))).toBe(11)
-    expect(resumeLessonId(c(null, [11]))).toBe(12)
-    expect(resumeLessonId(c(null, [11, 12, 21]))).toBe(11)
-    expect(resumeLessonId({ resume_lesson_id: null, modules: [] })).toBe(null)
-  })
-  it('moves past the last lesson opened when it is already read', () => {
-    expect(resumeLessonId(c(11, [11]))).toBe(12)
-    expect(resumeLessonId(c(11, [11, 12]))).toBe(21)
-    expect(resumeLessonId(c(12, [11, 12, 21]))).toBe(12)
-    expect(resumeLessonId(c(21, [21]))).toBe(21)
+    expect(resumeLessonId({ resume_lesson_id: null })).toBe(null)
   })
   it('adds up the minutes', () => {
     expect(totalMinutes(c(null, []))).toBe(35)

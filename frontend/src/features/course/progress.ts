@@ -83,19 +83,11 @@ export function allLessons(c: Pick<CourseDetail, 'modules'>): LessonRef[] {
 }
 
 /**
- * resumeLessonId is where "continue" goes. The server names the lesson last
- * opened; when that one is already read, the learner wants the next unread
- * lesson after it. Without a last lesson: the first unread, else the first.
+ * resumeLessonId is where "continue" goes: the server decides (the lesson
+ * last opened if unread, else the next unread one).
  */
-export function resumeLessonId(c: Pick<CourseDetail, 'modules' | 'resume_lesson_id'>): number | null {
-  const lessons = allLessons(c)
-  const at = lessons.findIndex((l) => l.id === c.resume_lesson_id)
-  if (at >= 0) {
-    if (!lessons[at].completed) return lessons[at].id
-    return (lessons.slice(at + 1).find((l) => !l.completed) ?? lessons[at]).id
-  }
-  if (c.resume_lesson_id !== null) return c.resume_lesson_id
-  return (lessons.find((l) => !l.completed) ?? lessons[0])?.id ?? null
+export function resumeLessonId(c: Pick<CourseDetail, 'resume_lesson_id'>): number | null {
+  return c.resume_lesson_id
 }
 
 /**
