@@ -132,8 +132,27 @@ func build(server, name, kind string) error {
 	if err := fill(ctx, withDB(server, scratch), kind); err != nil {
 		return err
 	}
-	_, err = conn.ExecContext(ctx, `ALTER DATABASE `+scratch+` RENAME TO `+name)
-	return err
+	if _, err := conn.ExecContext(ctx, `ALTER DATABASE `+scratch+` RENAME TO `+name); err != nil {
+		return err
+	}
+	// Templates of older schemas are of no more use; one still being cloned
+	// elsewhere refuses the drop, which is fine.
+	var old []string
+	rows, err := conn.QueryContext(ctx, `SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2`,
+		"lms_tpl_"+kind+"_%", name)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var n string
+		rows.Scan(&n)
+		old = append(old, n)
+	}
+	rows.Close()
+	for _, n := range old {
+		conn.ExecContext(ctx, `DROP DATABASE IF EXISTS `+n)
+	}
+	return nil
 }
 
 func fill(ctx context.Context, dsn, kind string) error {

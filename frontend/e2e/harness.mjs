@@ -101,9 +101,7 @@ export async function startServer() {
         clearTimeout(timer)
       }
       log.end()
-      // The test database is left behind on purpose: dropping it needs a
-      // client (psql) the harness may not assume. See the note printed here.
-      console.log(`# e2e: database ${db} was left on the local PostgreSQL; drop it with: dropdb ${db}  (or: psql -c 'DROP DATABASE "${db}"')`)
+      run(bin, ['db', 'drop', '-yes'], { cwd: repoRoot, env })
     },
   }
 }

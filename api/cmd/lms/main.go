@@ -43,6 +43,8 @@ const usage = `usage:
   lms courses validate [DIR]     check the curriculum files (default DIR: courses)
   lms courses sync [DIR] [-allow-removals]
                                  load the curriculum into the database by slug and content hash
+  lms db url                     print the database address lms uses (for psql)
+  lms db drop -yes               drop the development database (LMS_DB_NAME); not with DATABASE_URL or in production
 `
 
 func main() {
@@ -92,6 +94,8 @@ func run(ctx context.Context, cfg *config.Config, cmd string, args []string) err
 		return nil
 	case "courses":
 		return coursesCmd(ctx, cfg, args)
+	case "db":
+		return dbCmd(ctx, cfg, args)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil
