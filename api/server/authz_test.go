@@ -3,10 +3,12 @@ package server_test
 import (
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
 
+	"github.com/gin-gonic/gin"
 	"github.com/govtrain/lms/api/apitest"
 )
 
@@ -138,6 +140,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"POST", p("/people/%d/activate", o.otherPerson), nil, want{403, 403, 404, 200, 200}},
 		{"GET", p("/people/export?format=csv"), nil, managersOnly},
 		{"GET", p("/people/import/template?format=csv"), nil, managersOnly},
+		{"POST", p("/people/import/preview"), importFile(""), managersOnly},
+		{"POST", p("/people/imports"), importFile("valid_only"), want{403, 403, 202, 202, 202}},
+		{"GET", p("/people/imports/%d", startImport(t, a, "noivu")), nil, want{403, 403, 404, 200, 200}},
 
 		{"GET", p("/audit"), nil, provinceOnly},
 
@@ -171,11 +176,12 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"GET", p("/lessons/%d/source", c.trainerLesson), nil, authors},
 		{"PATCH", p("/lessons/%d", c.trainerLesson), func(string) any { return map[string]any{"minutes": 9} }, authors},
 		{"GET", p("/lessons/%d/source", c.fileLesson), nil, want{403, 409, 403, 403, 409}},
-		{"POST", p("/courses/%s/images", c.trainerDraft), func(string) any { return onePixelPNG }, creators},
+		{"POST", p("/courses/%s/images", c.trainerDraft), func(string) any { return file{"anh.png", onePixelPNG, nil} }, creators},
 		{"POST", p("/markdown/preview"), func(string) any { return map[string]any{"markdown": "**a**"} }, authors},
 		{"POST", p("/courses/%s/publish", c.trainerDraft), nil, authors},
 		{"POST", p("/courses/%s/unpublish", c.trainerDraft), nil, authors},
 	}
+	checkCovered(t, a.Handler, routes)
 	for _, r := range routes {
 		for i, role := range roles {
 			name := fmt.Sprintf("%s %s as %s", r.method, strings.TrimPrefix(r.path, "/api/v1"), role)
@@ -244,11 +250,78 @@ func courseObjects(t *testing.T, a *apitest.API) courseIDs {
 
 var onePixelPNG = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
 
-// body encodes a matrix body: bytes as a multipart file upload, anything
-// else as JSON (left to apitest).
+// file is a matrix body sent as a multipart upload.
+type file struct {
+	name   string
+	data   []byte
+	fields map[string]string
+}
+
+// body encodes a matrix body: a file as a multipart upload, anything else as
+// JSON (left to apitest).
 func body(v any) (any, string) {
-	if b, ok := v.([]byte); ok {
-		return apitest.Multipart("file", "anh.png", b, nil)
+	if f, ok := v.(file); ok {
+		return apitest.Multipart("file", f.name, f.data, f.fields)
 	}
 	return v, ""
+}
+
+// importFile is a one-person CSV for Can Lộc (inside every manager's scope),
+// with a new code on each call.
+func importFile(mode string) func(string) any {
+	return func(string) any {
+		csv := fmt.Sprintf("Mã cán bộ,Họ,Tên,Mã đơn vị,Loại\nMX%05d,Lê,Hoa,443-nghen,Công chức\n", seq.Add(1))
+		f := file{name: "can-bo.csv", data: []byte(csv)}
+		if mode != "" {
+			f.fields = map[string]string{"mode": mode}
+		}
+		return f
+	}
+}
+
+// startImport runs an import as user and returns its id.
+func startImport(t *testing.T, a *apitest.API, user string) int64 {
+	t.Helper()
+	b, ct := body(importFile("all")(""))
+	res := a.Do(apitest.Request{Method: "POST", Path: "/api/v1/people/imports", As: user, Body: b, ContentType: ct})
+	var im struct {
+		ID int64 `json:"id"`
+	}
+	res.JSON(&im)
+	if res.Code != http.StatusAccepted || im.ID == 0 {
+		t.Fatalf("import as %s: %d %s", user, res.Code, res.Body)
+	}
+	return im.ID
+}
+
+// publicRoutes need no token; every other /api/v1 route must have a row in
+// the matrix.
+var publicRoutes = map[string]bool{
+	"POST /api/v1/auth/login":                true,
+	"POST /api/v1/auth/refresh":              true,
+	"POST /api/v1/auth/logout":               true,
+	"GET /api/v1/openapi.json":               true,
+	"GET /api/v1/courses/:slug/images/:name": true, // lessons show them in <img> tags
+}
+
+// checkCovered fails for every signed-in route that has no row.
+func checkCovered(t *testing.T, h http.Handler, rows []route) {
+	t.Helper()
+	for _, ri := range h.(*gin.Engine).Routes() {
+		if !strings.HasPrefix(ri.Path, "/api/v1/") || publicRoutes[ri.Method+" "+ri.Path] {
+			continue
+		}
+		re := regexp.MustCompile("^" + regexp.MustCompile(`:[a-z_]+`).ReplaceAllString(ri.Path, `[^/]+`) + "$")
+		found := false
+		for _, r := range rows {
+			path, _, _ := strings.Cut(r.path, "?")
+			if r.method == ri.Method && re.MatchString(path) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("%s %s has no row in the authorization matrix", ri.Method, ri.Path)
+		}
+	}
 }
