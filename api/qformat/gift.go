@@ -2,89 +2,205 @@ package qformat
 
 import (
 	"fmt"
-	"strconv"
+	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
-// ParseGIFT reads a whole GIFT file (https://docs.moodle.org/en/GIFT_format):
-// categories, names, markup hints, single and multiple choice with weights,
-// true/false, short answer, numerical (exact, with tolerance, ranges),
-// matching, essay, per-answer and general feedback, and backslash escapes. It
-// reports every problem with its line instead of stopping at the first.
+// ParseGIFT reads a whole GIFT file as Moodle documents the format
+// (https://docs.moodle.org/en/GIFT_format) and as its importer reads it:
+// $CATEGORY:, ::names::, [html]/[markdown]/[plain]/[moodle] markup, single
+// and multiple choice with %weights%, true/false {T} {TRUE} {F#wrong#right},
+// short answer, numerical (exact, {#3:2}, ranges {#1..5}, several answers
+// with weights, ~ for any other number), matching =a -> b, essay {},
+// descriptions, missing-word questions (the answer block inside the text
+// becomes BlankMarker), per-answer feedback #, general feedback ####, the
+// escapes \~ \= \# \{ \} \: \\ and \n, // comments (with Moodle's [id:...]
+// and [tag:...]), Windows line endings and a BOM.
+//
+// Questions are separated by blank lines; a blank line inside an open
+// answer block does not end the question (Moodle would split it there).
+// Every problem is reported with its line, and a question with a problem is
+// left out. Files over DefaultMaxBytes, with more than DefaultMaxQuestions
+// questions or not in UTF-8 are refused.
 func ParseGIFT(src string) ([]Question, []Problem) {
+	if len(src) > DefaultMaxBytes {
+		return nil, []Problem{tooLarge(DefaultMaxBytes)}
+	}
+	if p, ok := checkText(src); !ok {
+		return nil, []Problem{p}
+	}
+	src = strings.TrimPrefix(src, "\ufeff")
 	var qs []Question
 	var probs []Problem
 	category := ""
-	for _, b := range blocks(src) {
-		text := strings.TrimSpace(b.text)
-		if text == "" {
-			continue
+	for _, b := range giftBlocks(src) {
+		if first := b.lines[0].text; strings.HasPrefix(first, "$CATEGORY:") {
+			category = cleanCategory(unescape(first[len("$CATEGORY:"):]))
+			b.lines = b.lines[1:]
+			if len(b.lines) == 0 {
+				continue
+			}
 		}
-		if strings.HasPrefix(text, "$CATEGORY:") {
-			category = strings.TrimSpace(strings.TrimPrefix(text, "$CATEGORY:"))
-			continue
+		if len(qs) >= DefaultMaxQuestions {
+			probs = append(probs, tooMany(b.lines[0].num, DefaultMaxQuestions))
+			break
 		}
-		q, ps := parseQuestion(text, b.line)
+		q, ps := parseGIFTQuestion(b)
 		q.Category = category
 		probs = append(probs, ps...)
 		if len(ps) == 0 {
-			qs = append(qs, q)
+			qs, probs = accept(qs, probs, q, q.Line)
 		}
 	}
 	return qs, probs
 }
 
-type block struct {
-	text string
-	line int
+// trim takes white space and byte order marks off both ends of s.
+func trim(s string) string { return strings.TrimFunc(s, isBlank) }
+
+func isBlank(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' }
+
+// checkBytes is checkText without copying data when it is valid.
+func checkBytes(data []byte) (Problem, bool) {
+	if utf8.Valid(data) {
+		return Problem{}, true
+	}
+	return checkText(string(data))
 }
 
-// blocks splits src into question blocks: runs of lines separated by blank
-// lines, outside braces, with // comment lines removed.
-func blocks(src string) []block {
-	src = strings.TrimPrefix(strings.ReplaceAll(src, "\r\n", "\n"), "\ufeff")
-	var out []block
-	var cur strings.Builder
-	start, depth := 0, 0
-	for i, line := range strings.Split(src, "\n") {
-		trimmed := strings.TrimSpace(line)
-		if depth == 0 && strings.HasPrefix(trimmed, "//") {
-			continue
-		}
-		if trimmed == "" && depth == 0 {
-			if cur.Len() > 0 {
-				out = append(out, block{cur.String(), start})
-				cur.Reset()
+// checkText refuses text that is not UTF-8, naming the first bad line.
+func checkText(src string) (Problem, bool) {
+	if utf8.ValidString(src) {
+		return Problem{}, true
+	}
+	bad := 0
+	for i, r := range src {
+		if r == utf8.RuneError {
+			if _, n := utf8.DecodeRuneInString(src[i:]); n == 1 {
+				bad = i
+				break
 			}
-			continue
-		}
-		if cur.Len() == 0 {
-			start = i + 1
-		}
-		cur.WriteString(line)
-		cur.WriteByte('\n')
-		depth += braceDelta(line)
-		if depth < 0 {
-			depth = 0
 		}
 	}
-	if cur.Len() > 0 {
-		out = append(out, block{cur.String(), start})
+	line := 1 + strings.Count(src[:bad], "\n")
+	return Problem{line, "the file is not UTF-8 text; save it as UTF-8 (in Excel: CSV UTF-8; in Notepad: Save as, Encoding UTF-8)"}, false
+}
+
+// cleanCategory drops Moodle's context prefix ("$course$/top/"), which means
+// nothing outside the Moodle it came from.
+func cleanCategory(c string) string {
+	c = trim(c)
+	for strings.HasPrefix(c, "$") {
+		end := strings.Index(c[1:], "$")
+		if end < 0 {
+			break
+		}
+		rest := c[end+2:]
+		if rest != "" && rest[0] != '/' {
+			break
+		}
+		c = strings.TrimPrefix(rest, "/")
+		if c == "top" {
+			c = ""
+		}
+		c = trim(strings.TrimPrefix(c, "top/"))
+	}
+	return c
+}
+
+type giftLine struct {
+	text string // trimmed
+	num  int
+}
+
+// giftBlock is one question (or category) of a GIFT file: its non-comment
+// lines, trimmed, and its comment lines.
+type giftBlock struct {
+	lines    []giftLine
+	comments []string
+}
+
+func (b giftBlock) text() string {
+	parts := make([]string, len(b.lines))
+	for i, l := range b.lines {
+		parts[i] = l.text
+	}
+	return strings.Join(parts, "\n")
+}
+
+// lineAt is the file line of byte off of b.text().
+func (b giftBlock) lineAt(off int) int {
+	n := 0
+	for i := range b.lines {
+		n += len(b.lines[i].text) + 1
+		if off < n {
+			return b.lines[i].num
+		}
+	}
+	return b.lines[len(b.lines)-1].num
+}
+
+// giftBlocks splits src into blocks at blank lines, as Moodle does, except
+// that a block whose answer braces are still open swallows the blocks after
+// it until they close, unless the next one clearly starts a new question.
+func giftBlocks(src string) []giftBlock {
+	src = strings.ReplaceAll(src, "\r\n", "\n")
+	src = strings.ReplaceAll(src, "\r", "\n")
+	var raw []giftBlock
+	var cur giftBlock
+	flush := func() {
+		if len(cur.lines) > 0 {
+			raw = append(raw, cur)
+		}
+		cur = giftBlock{}
+	}
+	for i, l := range strings.Split(src, "\n") {
+		t := trim(l)
+		switch {
+		case t == "":
+			flush()
+		case strings.HasPrefix(t, "//"):
+			cur.comments = append(cur.comments, t)
+		default:
+			cur.lines = append(cur.lines, giftLine{t, i + 1})
+		}
+	}
+	flush()
+	var out []giftBlock
+	for i := 0; i < len(raw); i++ {
+		b := raw[i]
+		depth := braceDepth(b)
+		for depth > 0 && i+1 < len(raw) && !startsQuestion(raw[i+1]) {
+			i++
+			depth += braceDepth(raw[i])
+			b.lines = append(b.lines, raw[i].lines...)
+			b.comments = append(b.comments, raw[i].comments...)
+		}
+		out = append(out, b)
 	}
 	return out
 }
 
-// braceDelta counts unescaped { minus unescaped }.
-func braceDelta(s string) int {
+func startsQuestion(b giftBlock) bool {
+	t := b.lines[0].text
+	return strings.HasPrefix(t, "::") || strings.HasPrefix(t, "$CATEGORY:")
+}
+
+// braceDepth counts unescaped { minus unescaped }.
+func braceDepth(b giftBlock) int {
 	d := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			i++
-		case '{':
-			d++
-		case '}':
-			d--
+	for _, l := range b.lines {
+		for i := 0; i < len(l.text); i++ {
+			switch l.text[i] {
+			case '\\':
+				i++
+			case '{':
+				d++
+			case '}':
+				d--
+			}
 		}
 	}
 	return d
@@ -104,17 +220,52 @@ func indexUnescaped(s string, c byte, from int) int {
 	return -1
 }
 
-// unescape removes GIFT's backslash escapes.
+// lastIndexHashes returns where the last unescaped "####" starts, or -1.
+func lastIndexHashes(s string) int {
+	last, run := -1, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+			run = 0
+		case '#':
+			run++
+			if run >= 4 {
+				last = i - 3
+			}
+		default:
+			run = 0
+		}
+	}
+	return last
+}
+
+// indexName returns the index of the first unescaped "::" in s, or -1.
+func indexName(s string) int {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == '\\' {
+			i++
+			continue
+		}
+		if s[i] == ':' && s[i+1] == ':' {
+			return i
+		}
+	}
+	return -1
+}
+
+// unescape removes GIFT's backslash escapes; a backslash before any other
+// character stays, as in Moodle.
 func unescape(s string) string {
 	if !strings.Contains(s, `\`) {
-		return s
+		return trim(s)
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		if s[i] == '\\' && i+1 < len(s) {
-			switch s[i+1] {
+			switch c := s[i+1]; c {
 			case '~', '=', '#', '{', '}', ':', '\\':
-				b.WriteByte(s[i+1])
+				b.WriteByte(c)
 				i++
 				continue
 			case 'n':
@@ -125,279 +276,128 @@ func unescape(s string) string {
 		}
 		b.WriteByte(s[i])
 	}
+	return trim(b.String())
+}
+
+// splitFormat takes a leading [html], [markdown], [plain] or [moodle] off s.
+func splitFormat(s string) (format, rest string) {
+	s = trim(s)
+	if !strings.HasPrefix(s, "[") {
+		return "", s
+	}
+	end := strings.IndexByte(s, ']')
+	if end < 0 {
+		return "", s
+	}
+	switch f := s[1:end]; f {
+	case FormatHTML, FormatMarkdown, FormatPlain, FormatMoodle:
+		return f, s[end+1:]
+	}
+	return "", s
+}
+
+// giftText is a text of an answer or feedback: markup taken off (answers
+// share the question's format), escapes removed.
+func giftText(s string) string {
+	_, rest := splitFormat(s)
+	return unescape(rest)
+}
+
+var commentMeta = regexp.MustCompile(`\[(id|tag):((?:\\.|[^\\\[\]])*)\]`)
+
+// readMeta reads Moodle's [id:...] and [tag:...] from comment lines.
+func readMeta(q *Question, comments []string) {
+	for _, c := range comments {
+		for _, m := range commentMeta.FindAllStringSubmatch(c, -1) {
+			v := trim(unbackslash(m[2]))
+			switch {
+			case v == "":
+			case m[1] == "id" && q.IDNumber == "":
+				q.IDNumber = v
+			case m[1] == "tag":
+				q.Tags = append(q.Tags, v)
+			}
+		}
+	}
+}
+
+// unbackslash turns every \x into x.
+func unbackslash(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
 	return b.String()
 }
 
-func parseQuestion(text string, line int) (Question, []Problem) {
-	q := Question{Line: line, Format: "moodle"}
-	bad := func(msg string, args ...any) (Question, []Problem) {
-		return q, []Problem{{line, fmt.Sprintf(msg, args...)}}
-	}
-	if strings.HasPrefix(text, "::") {
-		end := strings.Index(text[2:], "::")
-		if end < 0 {
-			return bad("the question name is not closed with ::")
-		}
-		q.Name = strings.TrimSpace(unescape(text[2 : 2+end]))
-		text = strings.TrimSpace(text[2+end+2:])
-	}
-	if strings.HasPrefix(text, "[") {
-		if end := strings.Index(text, "]"); end > 0 {
-			f := text[1:end]
-			switch f {
-			case "html", "markdown", "plain", "moodle":
-				q.Format = f
-				text = strings.TrimSpace(text[end+1:])
-			}
-		}
-	}
-	open := indexUnescaped(text, '{', 0)
-	if open < 0 {
-		q.Type = Description
-		q.Text = unescape(strings.TrimSpace(text))
-		return q, nil
-	}
-	closeAt := indexUnescaped(text, '}', open+1)
-	if closeAt < 0 {
-		return bad("the answers are not closed with }")
-	}
-	if strings.Contains(text[open+1:closeAt], "{") && indexUnescaped(text[open+1:closeAt], '{', 0) >= 0 {
-		return bad("a { inside the answers must be escaped as \\{")
-	}
-	rest := strings.TrimSpace(text[closeAt+1:])
-	if indexUnescaped(rest, '{', 0) >= 0 {
-		return bad("a question may have only one answer block {...}")
-	}
-	q.Text = strings.TrimSpace(unescape(strings.TrimSpace(text[:open]) + " " + rest))
-	if q.Text == "" {
-		return bad("the question has no text")
-	}
-	body := strings.TrimSpace(text[open+1 : closeAt])
-	// General feedback: after ####.
-	if i := strings.Index(body, "####"); i >= 0 {
-		q.GeneralFeedback = strings.TrimSpace(unescape(body[i+4:]))
-		body = strings.TrimSpace(body[:i])
-	}
+func parseGIFTQuestion(b giftBlock) (Question, []Problem) {
+	q := Question{Line: b.lines[0].num, Format: FormatMoodle}
+	readMeta(&q, b.comments)
+	text := b.text()
 	var probs []Problem
-	add := func(msg string, args ...any) { probs = append(probs, Problem{line, fmt.Sprintf(msg, args...)}) }
-	switch {
-	case body == "":
-		q.Type = Essay
-	case isTrueFalse(body):
-		q.Type = TrueFalse
-		word, fb, _ := strings.Cut(body, "#")
-		w := strings.ToUpper(strings.TrimSpace(word))
-		q.TrueFalse = w == "T" || w == "TRUE"
-		if fb != "" {
-			q.Answers = append(q.Answers, Answer{Feedback: strings.TrimSpace(unescape(fb))})
-		}
-	case strings.HasPrefix(body, "#"):
-		q.Type = Numerical
-		for _, part := range splitAnswers(strings.TrimSpace(body[1:]), true) {
-			a, err := parseNumeric(part)
-			if err != nil {
-				add("numerical answer %q: %v", strings.TrimSpace(part.text), err)
-				continue
-			}
-			q.Answers = append(q.Answers, a)
-		}
-		if len(q.Answers) == 0 && len(probs) == 0 {
-			add("a numerical question needs an answer after #")
-		}
-	default:
-		parts := splitAnswers(body, false)
-		if len(parts) == 0 {
-			return bad("the answers must start with = or ~")
-		}
-		matching := false
-		for _, p := range parts {
-			if strings.Contains(p.text, "->") {
-				matching = true
-			}
-		}
-		switch {
-		case matching:
-			q.Type = Matching
-			for _, p := range parts {
-				left, right, ok := strings.Cut(p.text, "->")
-				if p.mark != '=' || !ok {
-					add("every matching pair is written =left -> right")
-					continue
-				}
-				q.Answers = append(q.Answers, Answer{Text: strings.TrimSpace(unescape(left)), Match: strings.TrimSpace(unescape(right)), Weight: 100})
-			}
-			if len(q.Answers) < 2 && len(probs) == 0 {
-				add("a matching question needs at least two pairs")
-			}
-		default:
-			probs = append(probs, parseChoices(&q, parts, line)...)
-		}
+	bad := func(off int, msg string, args ...any) {
+		probs = append(probs, Problem{b.lineAt(off), fmt.Sprintf(msg, args...)})
 	}
-	if len(probs) > 0 {
+	start := 0 // offset of what is left of text in b.text()
+	if strings.HasPrefix(text, "::") {
+		end := indexName(text[2:])
+		if end < 0 {
+			bad(0, "the question name is not closed with ::")
+			return q, probs
+		}
+		q.Name = unescape(text[2 : 2+end])
+		start = 2 + end + 2
+	}
+	text = text[start:]
+	open, closeAt := indexUnescaped(text, '{', 0), indexUnescaped(text, '}', 0)
+	switch {
+	case open < 0 && closeAt < 0:
+		q.Type = Description
+		q.Format, q.Text = questionText(text)
+		return q, nil
+	case open < 0:
+		bad(start+closeAt, "a } without a { before it; write \\} for a literal brace")
+		return q, probs
+	case closeAt < 0:
+		bad(start+open, "the answers are not closed with }")
+		return q, probs
+	case closeAt < open:
+		bad(start+closeAt, "a } before the answers' {; write \\} for a literal brace")
 		return q, probs
 	}
-	return q, nil
+	rest := text[closeAt+1:]
+	if i := indexUnescaped(rest, '{', 0); i >= 0 || indexUnescaped(rest, '}', 0) >= 0 {
+		bad(start+closeAt+1+max(i, 0), "a question may have only one answer block {...}; write \\{ and \\} for literal braces")
+		return q, probs
+	}
+	if trim(rest) == "" {
+		q.Format, q.Text = questionText(text[:open])
+	} else {
+		q.Format, q.Text = questionText(text[:open] + BlankMarker + rest)
+	}
+	bodyStart := start + open + 1
+	body := text[open+1 : closeAt]
+	if i := lastIndexHashes(body); i >= 0 {
+		q.GeneralFeedback = giftText(body[i+4:])
+		body = body[:i]
+	}
+	// Trim body, keeping its offset in the block for the lines of problems.
+	body = strings.TrimRightFunc(body, isBlank)
+	lead := len(body) - len(strings.TrimLeftFunc(body, isBlank))
+	body, bodyStart = body[lead:], bodyStart+lead
+	p := giftParser{b: b, q: &q, base: bodyStart}
+	p.parseBody(body)
+	return q, p.probs
 }
 
-func isTrueFalse(body string) bool {
-	word, _, _ := strings.Cut(body, "#")
-	switch strings.ToUpper(strings.TrimSpace(word)) {
-	case "T", "F", "TRUE", "FALSE":
-		return true
+// questionText splits the question text into its format and its text.
+func questionText(s string) (string, string) {
+	f, rest := splitFormat(s)
+	if f == "" {
+		f = FormatMoodle
 	}
-	return false
-}
-
-type part struct {
-	mark byte // '=' or '~'
-	text string
-}
-
-// splitAnswers splits an answer body at unescaped = and ~ (numerical bodies
-// at = only, since ~ never appears there).
-func splitAnswers(body string, numeric bool) []part {
-	var out []part
-	cur := -1
-	var mark byte
-	for i := 0; i < len(body); i++ {
-		c := body[i]
-		if c == '\\' {
-			i++
-			continue
-		}
-		if c == '=' || (c == '~' && !numeric) {
-			// = inside "->" of matching is not a mark; neither is one in a weight.
-			if c == '=' && i+1 < len(body) && body[i+1] == '>' {
-				continue
-			}
-			if cur >= 0 {
-				out = append(out, part{mark, body[cur:i]})
-			} else if numeric && strings.TrimSpace(body[:i]) != "" {
-				out = append(out, part{'=', body[:i]})
-			}
-			mark, cur = c, i+1
-		}
-	}
-	if cur >= 0 {
-		out = append(out, part{mark, body[cur:]})
-	} else if numeric && strings.TrimSpace(body) != "" {
-		out = append(out, part{'=', body})
-	}
-	return out
-}
-
-// weightAndRest reads an optional %n% prefix.
-func weightAndRest(s string) (float64, bool, string, error) {
-	s = strings.TrimSpace(s)
-	if !strings.HasPrefix(s, "%") {
-		return 0, false, s, nil
-	}
-	end := strings.Index(s[1:], "%")
-	if end < 0 {
-		return 0, false, s, fmt.Errorf("the weight %q is not closed with %%", s)
-	}
-	w, err := strconv.ParseFloat(s[1:1+end], 64)
-	if err != nil || w < -100 || w > 100 {
-		return 0, false, s, fmt.Errorf("the weight %q must be a number from -100 to 100", s[:end+2])
-	}
-	return w, true, strings.TrimSpace(s[end+2:]), nil
-}
-
-func textAndFeedback(s string) (string, string) {
-	i := indexUnescaped(s, '#', 0)
-	if i < 0 {
-		return strings.TrimSpace(unescape(s)), ""
-	}
-	return strings.TrimSpace(unescape(s[:i])), strings.TrimSpace(unescape(s[i+1:]))
-}
-
-func parseChoices(q *Question, parts []part, line int) []Problem {
-	var probs []Problem
-	add := func(msg string, args ...any) { probs = append(probs, Problem{line, fmt.Sprintf(msg, args...)}) }
-	rights, wrongs, weighted := 0, 0, false
-	var positive float64
-	for _, p := range parts {
-		w, hasW, rest, err := weightAndRest(p.text)
-		if err != nil {
-			add("%v", err)
-			continue
-		}
-		text, fb := textAndFeedback(rest)
-		if text == "" {
-			add("an answer is empty")
-			continue
-		}
-		a := Answer{Text: text, Feedback: fb}
-		switch {
-		case hasW:
-			weighted = true
-			a.Weight = w
-		case p.mark == '=':
-			a.Weight = 100
-		}
-		if p.mark == '=' {
-			rights++
-		} else {
-			wrongs++
-		}
-		if a.Weight > 0 {
-			positive += a.Weight
-		}
-		q.Answers = append(q.Answers, a)
-	}
-	switch {
-	case wrongs == 0 && !weighted:
-		q.Type = ShortAnswer
-	case weighted && rights == 0:
-		q.Type = MultiChoice
-		if positive < 99.5 || positive > 100.5 {
-			add("the positive weights of a multiple-answer question add up to %g%%, not 100%%", positive)
-		}
-	case rights == 1:
-		q.Type = SingleChoice
-	case rights == 0:
-		add("a choice question needs one right answer (=) or weights (~%%50%%)")
-	default:
-		add("a single-choice question has %d right answers (=); use weights ~%%50%% for several", rights)
-	}
-	if (q.Type == SingleChoice || q.Type == MultiChoice) && len(q.Answers) < 2 {
-		add("a choice question needs at least two answers")
-	}
-	return probs
-}
-
-func parseNumeric(p part) (Answer, error) {
-	w, hasW, rest, err := weightAndRest(p.text)
-	if err != nil {
-		return Answer{}, err
-	}
-	if !hasW {
-		w = 100
-	}
-	val, fb := textAndFeedback(rest)
-	a := Answer{Weight: w, Feedback: fb}
-	if lo, hi, ok := strings.Cut(val, ".."); ok {
-		l, err1 := strconv.ParseFloat(strings.TrimSpace(lo), 64)
-		h, err2 := strconv.ParseFloat(strings.TrimSpace(hi), 64)
-		if err1 != nil || err2 != nil || h < l {
-			return a, fmt.Errorf("a range is written min..max")
-		}
-		a.Value, a.Tolerance = (l+h)/2, (h-l)/2
-		a.Text = val
-		return a, nil
-	}
-	v, tol, _ := strings.Cut(val, ":")
-	x, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-	if err != nil {
-		return a, fmt.Errorf("not a number")
-	}
-	a.Value, a.Text = x, val
-	if tol != "" {
-		t, err := strconv.ParseFloat(strings.TrimSpace(tol), 64)
-		if err != nil || t < 0 {
-			return a, fmt.Errorf("the tolerance after : must be a positive number")
-		}
-		a.Tolerance = t
-	}
-	return a, nil
+	return f, unescape(rest)
 }
