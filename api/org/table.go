@@ -12,14 +12,10 @@ import (
 // Limits on an uploaded people file, beyond the upload size: they bound the
 // work and memory a hostile file can cost before any row is looked at.
 const (
-	maxDataRows     = 20_000   // data rows (header and blank rows not counted)
-	maxColumns      = 100      // cells in a row
-	maxCellBytes    = 4_000    // bytes in one cell
-	headerSearch    = 10       // non-blank rows looked at to find the header
-	maxUnzipped     = 50 << 20 // bytes an XLSX may unpack to
-	maxZipEntries   = 1_000
-	maxZipRatio     = 200     // uncompressed/compressed for an entry over 1 MiB
-	ratioCheckBytes = 1 << 20 // entries smaller than this are not ratio-checked
+	maxDataRows  = 20_000 // data rows (header and blank rows not counted)
+	maxColumns   = 100    // cells in a row
+	maxCellBytes = 4_000  // bytes in one cell
+	headerSearch = 10     // non-blank rows looked at to find the header
 )
 
 // table is a spreadsheet read from an upload: its non-blank rows, each with

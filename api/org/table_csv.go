@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/govtrain/lms/api/platform/errs"
+	"github.com/govtrain/lms/api/platform/spreadsheet"
 )
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
@@ -27,7 +28,7 @@ func readCSV(data []byte) (*table, error) {
 		data = data[bytes.IndexByte(data, '\n')+1:]
 		offset = 1
 	} else {
-		delim = sniffDelimiter(data)
+		delim = spreadsheet.SniffDelimiter(data, headerSearch)
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = delim
@@ -91,32 +92,4 @@ func sepLine(data []byte) (rune, bool) {
 		return 0, false
 	}
 	return rune(rest[0]), true
-}
-
-// sniffDelimiter picks the separator found most often outside quotes in the
-// first lines (where the header is).
-func sniffDelimiter(data []byte) rune {
-	counts := map[byte]int{}
-	lines, quoted := 0, false
-	for _, b := range data {
-		switch {
-		case b == '"':
-			quoted = !quoted
-		case quoted:
-		case b == '\n':
-			lines++
-		case b == ',' || b == ';' || b == '\t':
-			counts[b]++
-		}
-		if lines == headerSearch {
-			break
-		}
-	}
-	best := byte(',')
-	for _, d := range []byte{';', '\t'} {
-		if counts[d] > counts[best] {
-			best = d
-		}
-	}
-	return rune(best)
 }

@@ -1,27 +1,29 @@
 package org
 
 import (
-	"archive/zip"
-	"bytes"
+	"errors"
 	"log/slog"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/govtrain/lms/api/platform/errs"
+	"github.com/govtrain/lms/api/platform/spreadsheet"
 )
 
 // readXLSX reads the people sheet of a workbook. Cells come as stored, not
 // formatted: a formula cell gives the value Excel cached when it saved the
 // file (nothing is ever evaluated), a date cell its serial number.
 func readXLSX(data []byte, isHeader func([]string) bool) (t *table, err error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	f, err := spreadsheet.OpenXLSX(data)
 	if err != nil {
-		return nil, badFile("the file is not a valid .xlsx workbook; it may be damaged or incomplete")
+		var se *spreadsheet.Error
+		if errors.As(err, &se) && se.TooLarge {
+			return nil, errs.New(errs.TooLarge, "too_large", se.Msg)
+		}
+		return nil, badFile(err.Error())
 	}
-	if err := checkZip(zr, len(data)); err != nil {
-		return nil, err
-	}
+	defer f.Close()
 	// The reader is a large third-party parser fed hostile bytes: a panic
 	// in it is a bad file, not a crashed request.
 	defer func() {
@@ -30,13 +32,6 @@ func readXLSX(data []byte, isHeader func([]string) bool) (t *table, err error) {
 			t, err = nil, badFile("the workbook could not be read; open it in Excel and save it again")
 		}
 	}()
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped, // in memory, never in temporary files
-	})
-	if err != nil {
-		return nil, badFile("the file is not a valid .xlsx workbook; it may be damaged or incomplete")
-	}
-	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
 		return nil, badFile("the workbook has no sheet")
@@ -97,25 +92,3 @@ func eachSheetRow(f *excelize.File, sheet string, fn func(num int, cells []strin
 
 // onReaderPanic reports a panic of the XLSX reader (the fuzz test fails on it).
 var onReaderPanic = func(p any) { slog.Warn("xlsx reader panicked", "panic", p) }
-
-// checkZip refuses, from the sizes the archive declares (which archive/zip
-// holds every entry to while unpacking), a workbook that would unpack to too
-// much: a zip bomb must fail here, before anything is inflated.
-func checkZip(zr *zip.Reader, size int) error {
-	if len(zr.File) > maxZipEntries {
-		return badFile("the workbook has too many parts to be a people list")
-	}
-	var total uint64
-	for _, f := range zr.File {
-		u, c := f.UncompressedSize64, f.CompressedSize64
-		if u > maxUnzipped || total+u > maxUnzipped {
-			return errs.New(errs.TooLarge, "too_large",
-				"the workbook unpacks to more than "+strconv.Itoa(maxUnzipped>>20)+" MiB; split it into smaller files")
-		}
-		total += u
-		if c > uint64(size) || (u > ratioCheckBytes && u > c*maxZipRatio) {
-			return badFile("the workbook is compressed implausibly well (a zip bomb?); open it in Excel and save it again")
-		}
-	}
-	return nil
-}

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/govtrain/lms/api/platform/spreadsheet"
 )
 
 // ParseCSV reads questions from a CSV file laid out as the template (see
@@ -40,7 +42,7 @@ func ParseCSV(r io.Reader, lim Limits) ([]Question, []Problem) {
 		data = data[bytes.IndexByte(data, '\n')+1:]
 		offset = 1
 	} else {
-		delim = sniffDelimiter(data)
+		delim = spreadsheet.SniffDelimiter(data, 5)
 	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.Comma = delim
@@ -82,34 +84,6 @@ func sepLine(data []byte) (rune, bool) {
 		return 0, false
 	}
 	return rune(rest[0]), true
-}
-
-// sniffDelimiter picks the separator found most often outside quotes in the
-// first lines (where the header is).
-func sniffDelimiter(data []byte) rune {
-	counts := map[byte]int{}
-	lines, quoted := 0, false
-	for _, b := range data {
-		switch {
-		case b == '"':
-			quoted = !quoted
-		case quoted:
-		case b == '\n':
-			lines++
-		case b == ',' || b == ';' || b == '\t':
-			counts[b]++
-		}
-		if lines == 5 {
-			break
-		}
-	}
-	best := byte(',')
-	for _, d := range []byte{';', '\t'} {
-		if counts[d] > counts[best] {
-			best = d
-		}
-	}
-	return rune(best)
 }
 
 // WriteCSV writes qs as the template's CSV: UTF-8 with a BOM (so that Excel

@@ -1,26 +1,20 @@
 package qformat
 
 import (
-	"archive/zip"
 	"bytes"
 	"fmt"
 	"io"
 	"log/slog"
 	"strconv"
 
+	"github.com/govtrain/lms/api/platform/spreadsheet"
 	"github.com/xuri/excelize/v2"
 )
 
-// Limits on a workbook before excelize opens it: a zip bomb must fail on the
-// sizes the archive declares (archive/zip holds every entry to its declared
-// size while inflating), before anything is inflated.
+// Where the template's header is looked for.
 const (
-	maxUnzipped     = 64 << 20
-	maxZipEntries   = 1000
-	maxZipRatio     = 200     // uncompressed/compressed, for an entry over ratioCheckBytes
-	ratioCheckBytes = 1 << 20 // smaller entries are not ratio-checked
-	maxSheets       = 20      // sheets looked at to find the template's header
-	headerSearch    = 10      // non-blank rows looked at per sheet
+	maxSheets    = 20 // sheets looked at to find the template's header
+	headerSearch = 10 // non-blank rows looked at per sheet
 )
 
 var zipMagic = []byte("PK\x03\x04")
@@ -40,13 +34,11 @@ func ParseXLSX(data []byte, lim Limits) (qs []Question, probs []Problem) {
 	if !bytes.HasPrefix(data, zipMagic) {
 		return nil, []Problem{{0, "the file is not an .xlsx workbook (Excel 97-2003 .xls is not supported: save it as .xlsx)"}}
 	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	f, err := spreadsheet.OpenXLSX(data)
 	if err != nil {
-		return nil, []Problem{{0, "the file is not a valid .xlsx workbook; it may be damaged or incomplete"}}
+		return nil, []Problem{{0, err.Error()}}
 	}
-	if msg := checkZip(zr, len(data)); msg != "" {
-		return nil, []Problem{{0, msg}}
-	}
+	defer f.Close()
 	// excelize is a large parser fed hostile bytes: a panic in it is a bad
 	// file, not a crashed request.
 	defer func() {
@@ -55,13 +47,6 @@ func ParseXLSX(data []byte, lim Limits) (qs []Question, probs []Problem) {
 			qs, probs = nil, []Problem{{0, "the workbook could not be read; open it in Excel and save it again"}}
 		}
 	}()
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped, // in memory, never in temporary files
-	})
-	if err != nil {
-		return nil, []Problem{{0, "the file is not a valid .xlsx workbook; it may be damaged or incomplete"}}
-	}
-	defer f.Close()
 	found := ""
 	for _, name := range f.GetSheetList()[:min(len(f.GetSheetList()), maxSheets)] {
 		header, seen := false, 0
@@ -116,26 +101,6 @@ func eachRow(f *excelize.File, sheet string, fn func(num int, cells []string) bo
 
 // onXLSXPanic reports a panic of the XLSX reader (tests fail on it).
 var onXLSXPanic = func(p any) { slog.Warn("xlsx reader panicked", "panic", p) }
-
-// checkZip refuses, from the sizes the archive declares, a workbook that
-// would unpack to too much; it returns what is wrong, or "".
-func checkZip(zr *zip.Reader, size int) string {
-	if len(zr.File) > maxZipEntries {
-		return "the workbook has too many parts to be a question list"
-	}
-	var total uint64
-	for _, f := range zr.File {
-		u, c := f.UncompressedSize64, f.CompressedSize64
-		if u > maxUnzipped || total+u > maxUnzipped {
-			return "the workbook unpacks to more than " + strconv.Itoa(maxUnzipped>>20) + " MiB; split it into smaller files"
-		}
-		total += u
-		if c > uint64(size) || (u > ratioCheckBytes && u > c*maxZipRatio) {
-			return "the workbook is compressed implausibly well (a zip bomb?); open it in Excel and save it again"
-		}
-	}
-	return ""
-}
 
 // Sheet names of the exported workbook.
 const (
