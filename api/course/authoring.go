@@ -278,14 +278,7 @@ func (s *Service) AddModule(ctx context.Context, p auth.Principal, slug string, 
 // UpdateModule renames or moves a module of an app course.
 func (s *Service) UpdateModule(ctx context.Context, p auth.Principal, id int64, in ModuleInput) (Module, error) {
 	var m Module
-	err := db.WithTx(ctx, s.db, func(tx *sqlx.Tx) error {
-		var slug string
-		if err := tx.GetContext(ctx, &slug, `SELECT c.slug FROM course_modules m JOIN courses c ON c.id = m.course_id WHERE m.id = $1`, id); err != nil {
-			return err
-		}
-		if _, err := editable(ctx, tx, p, slug); err != nil {
-			return err
-		}
+	err := s.editPart(ctx, p, "course_modules", id, func(tx *sqlx.Tx, _ string) error {
 		if err := checkTitles(in.TitleVI, in.TitleEN, false); err != nil {
 			return err
 		}

@@ -74,11 +74,20 @@ func (in LessonInput) validate(create bool) error {
 const lessonEditColumns = `id, module_id, (SELECT slug FROM courses c WHERE c.id = course_id) AS course_slug,
 	slug, position, title_vi, title_en, minutes, body_md`
 
-// lessonCourse returns the slug of the course of lesson or module id.
-func lessonCourse(ctx context.Context, tx *sqlx.Tx, table string, id int64) (string, error) {
-	var slug string
-	err := tx.GetContext(ctx, &slug, `SELECT c.slug FROM `+table+` x JOIN courses c ON c.id = x.course_id WHERE x.id = $1`, id)
-	return slug, err
+// editPart runs fn in a transaction after checking that p may edit the
+// course that module or lesson id (table "course_modules" or "lessons")
+// belongs to; fn gets the course's slug.
+func (s *Service) editPart(ctx context.Context, p auth.Principal, table string, id int64, fn func(tx *sqlx.Tx, slug string) error) error {
+	return db.WithTx(ctx, s.db, func(tx *sqlx.Tx) error {
+		var slug string
+		if err := tx.GetContext(ctx, &slug, `SELECT c.slug FROM `+table+` x JOIN courses c ON c.id = x.course_id WHERE x.id = $1`, id); err != nil {
+			return err
+		}
+		if _, err := editable(ctx, tx, p, slug); err != nil {
+			return err
+		}
+		return fn(tx, slug)
+	})
 }
 
 // AddLesson appends a lesson to a module of an app course.
@@ -87,14 +96,7 @@ func (s *Service) AddLesson(ctx context.Context, p auth.Principal, moduleID int6
 		return LessonEdit{}, err
 	}
 	var l LessonEdit
-	err := db.WithTx(ctx, s.db, func(tx *sqlx.Tx) error {
-		slug, err := lessonCourse(ctx, tx, "course_modules", moduleID)
-		if err != nil {
-			return err
-		}
-		if _, err := editable(ctx, tx, p, slug); err != nil {
-			return err
-		}
+	err := s.editPart(ctx, p, "course_modules", moduleID, func(tx *sqlx.Tx, slug string) error {
 		minutes := 10
 		if in.Minutes != nil {
 			minutes = *in.Minutes
@@ -115,14 +117,7 @@ func (s *Service) AddLesson(ctx context.Context, p auth.Principal, moduleID int6
 // LessonSource returns a lesson of a course p may edit.
 func (s *Service) LessonSource(ctx context.Context, p auth.Principal, id int64) (LessonEdit, error) {
 	var l LessonEdit
-	err := db.WithTx(ctx, s.db, func(tx *sqlx.Tx) error {
-		slug, err := lessonCourse(ctx, tx, "lessons", id)
-		if err != nil {
-			return err
-		}
-		if _, err := editable(ctx, tx, p, slug); err != nil {
-			return err
-		}
+	err := s.editPart(ctx, p, "lessons", id, func(tx *sqlx.Tx, _ string) error {
 		return tx.GetContext(ctx, &l, `SELECT `+lessonEditColumns+` FROM lessons WHERE id = $1`, id)
 	})
 	return l, err
@@ -135,14 +130,7 @@ func (s *Service) UpdateLesson(ctx context.Context, p auth.Principal, id int64, 
 		return LessonEdit{}, err
 	}
 	var l LessonEdit
-	err := db.WithTx(ctx, s.db, func(tx *sqlx.Tx) error {
-		slug, err := lessonCourse(ctx, tx, "lessons", id)
-		if err != nil {
-			return err
-		}
-		if _, err := editable(ctx, tx, p, slug); err != nil {
-			return err
-		}
+	err := s.editPart(ctx, p, "lessons", id, func(tx *sqlx.Tx, slug string) error {
 		var body, html, hash *string
 		if in.BodyMD != nil {
 			b := norm.NFC.String(*in.BodyMD)
