@@ -385,3 +385,66 @@ func TestEditableFilter(t *testing.T) {
 		t.Errorf("admin's editable courses: %+v", l.Items)
 	}
 }
+
+// The module banks reach the question bank: one version per question, a new
+// version only when a question changes, archived when it leaves the file.
+func TestSyncFeedsTheBank(t *testing.T) {
+	a := apitest.New(t)
+	ctx := context.Background()
+	files := fstest.MapFS{}
+	root := os.DirFS(fixtures + "/tin-hoc-thu")
+	for _, p := range []string{"course.yaml", "01-co-ban/01-mo-dau.md", "01-co-ban/02-thuc-hanh.md", "banks/01-co-ban.gift", "images/so-do.svg"} {
+		b, _ := fsReadFile(root, p)
+		files["tin-hoc-thu/"+p] = &fstest.MapFile{Data: b}
+	}
+	sync := func() string {
+		t.Helper()
+		cs, probs := course.LoadAll(files)
+		if len(probs) > 0 {
+			t.Fatal(probs)
+		}
+		rep, err := course.Sync(ctx, a.DB, cs, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep.String()
+	}
+	count := func(q string) int {
+		var n int
+		if err := a.DB.Get(&n, q); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if rep := sync(); !strings.Contains(rep, "question bank: 20 new") {
+		t.Errorf("first sync: %s", rep)
+	}
+	if n := count(`SELECT count(*) FROM question_versions`); n != 20 {
+		t.Errorf("versions: %d", n)
+	}
+	var path string
+	a.DB.Get(&path, `SELECT r.name || ' / ' || c.name || ' / ' || m.name FROM question_categories m
+		JOIN question_categories c ON c.id = m.parent_id JOIN question_categories r ON r.id = c.parent_id LIMIT 1`)
+	if path != "Chương trình đào tạo / T11 – Tin học thử / Cơ bản" {
+		t.Errorf("category path: %q", path)
+	}
+	bankFile := files["tin-hoc-thu/banks/01-co-ban.gift"]
+	src := string(bankFile.Data)
+	// Change question 2's text, drop question 20, add a new one.
+	src = strings.Replace(src, "Câu hỏi số 2:", "Câu hỏi số 2 (sửa):", 1)
+	src = src[:strings.Index(src, "::TIN-HO-020::")]
+	bankFile.Data = []byte(src + "::TIN-HO-021:: Câu mới: phím tắt nào dán? {=Ctrl+V ~Ctrl+C}\n")
+	rep := sync()
+	if !strings.Contains(rep, "question bank: 1 new, 1 changed (new versions), 1 archived") {
+		t.Errorf("second sync: %s", rep)
+	}
+	if n := count(`SELECT latest_version FROM questions WHERE source_key = 'tin-hoc-thu/co-ban/TIN-HO-002'`); n != 2 {
+		t.Errorf("changed question's version: %d", n)
+	}
+	if n := count(`SELECT count(*) FROM questions WHERE archived_at IS NOT NULL`); n != 1 {
+		t.Errorf("archived: %d", n)
+	}
+	if n := count(`SELECT count(*) FROM question_versions`); n != 22 {
+		t.Errorf("versions after the change: %d, want 22 (old versions are kept)", n)
+	}
+}

@@ -83,6 +83,7 @@ type FileModule struct {
 	Title         Text
 	Bank          string // path of the GIFT bank inside the course folder
 	BankQuestions int
+	Questions     []qformat.Question // the bank, parsed
 	Lessons       []FileLesson
 }
 
@@ -237,9 +238,9 @@ func loadCourse(dir fs.FS, name string) (*FileCourse, []Problem) {
 		probs = append(probs, ps...)
 		mod.Lessons = lessons
 		if ms.Bank != "" {
-			n, ps := checkBank(dir, name, ms.Bank, file, mline)
+			qs, ps := checkBank(dir, name, ms.Bank, file, mline)
 			probs = append(probs, ps...)
-			mod.BankQuestions = n
+			mod.Questions, mod.BankQuestions = qs, len(qs)
 		}
 		c.Modules = append(c.Modules, mod)
 	}
@@ -344,17 +345,19 @@ func parseLesson(file string, raw []byte, images []FileImage) (FileLesson, []Pro
 	return FileLesson{Title: Text{norm.NFC.String(fm.Title), fm.TitleEN}, Minutes: fm.Minutes, Body: body, Hash: hex.EncodeToString(h[:])}, probs
 }
 
-func checkBank(dir fs.FS, course, bank, file string, line int) (int, []Problem) {
+// checkBank parses a module bank and returns its questions (descriptions
+// left out) with every problem.
+func checkBank(dir fs.FS, course, bank, file string, line int) ([]qformat.Question, []Problem) {
 	bfile := course + "/" + bank
 	if !strings.HasPrefix(bank, "banks/") || !strings.HasSuffix(bank, ".gift") || strings.Contains(bank, "..") {
-		return 0, []Problem{{File: file, Line: line, Msg: fmt.Sprintf("bank %q must be banks/NAME.gift", bank)}}
+		return nil, []Problem{{File: file, Line: line, Msg: fmt.Sprintf("bank %q must be banks/NAME.gift", bank)}}
 	}
 	raw, err := fs.ReadFile(dir, bank)
 	if err != nil {
-		return 0, []Problem{{File: file, Line: line, Msg: fmt.Sprintf("bank %s does not exist", bank)}}
+		return nil, []Problem{{File: file, Line: line, Msg: fmt.Sprintf("bank %s does not exist", bank)}}
 	}
 	if !utf8.Valid(raw) {
-		return 0, []Problem{{File: bfile, Msg: "the bank is not UTF-8"}}
+		return nil, []Problem{{File: bfile, Msg: "the bank is not UTF-8"}}
 	}
 	qs, gps := qformat.ParseGIFT(string(raw))
 	var probs []Problem
@@ -368,13 +371,13 @@ func checkBank(dir fs.FS, course, bank, file string, line int) (int, []Problem) 
 			Msg: "general feedback (####) goes inside the braces, before the closing }"})
 	}
 	names := map[string]int{}
-	real := 0
+	var real []qformat.Question
 	for _, q := range qs {
 		if q.Type == qformat.Description {
 			probs = append(probs, Problem{File: bfile, Line: q.Line, Msg: "text without answers {...}: escape { } or add answers"})
 			continue
 		}
-		real++
+		real = append(real, q)
 		if q.Name == "" {
 			probs = append(probs, Problem{File: bfile, Line: q.Line, Msg: "every question needs a name ::CODE-NNN::"})
 		} else if first, dup := names[q.Name]; dup {
@@ -383,8 +386,8 @@ func checkBank(dir fs.FS, course, bank, file string, line int) (int, []Problem) 
 			names[q.Name] = q.Line
 		}
 	}
-	if real < MinBankQuestions {
-		probs = append(probs, Problem{File: bfile, Msg: fmt.Sprintf("the bank has %d questions; a module needs at least %d", real, MinBankQuestions)})
+	if len(real) < MinBankQuestions {
+		probs = append(probs, Problem{File: bfile, Msg: fmt.Sprintf("the bank has %d questions; a module needs at least %d", len(real), MinBankQuestions)})
 	}
 	return real, probs
 }

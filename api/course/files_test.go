@@ -92,9 +92,9 @@ func TestSlugify(t *testing.T) {
 func TestFeedbackOutsideBraces(t *testing.T) {
 	bank, _ := os.ReadFile("testdata/courses/tin-hoc-thu/banks/01-co-ban.gift")
 	bad := string(bank) + "\n::late:: Trời xanh? {T}\n####Giải thích.\n\n::ok:: Ô hiện \\#\\#\\#\\# khi cột hẹp? {T ####Đúng}\n"
-	n, probs := checkBank(fstest.MapFS{"banks/b.gift": {Data: []byte(bad)}}, "c", "banks/b.gift", "c/course.yaml", 1)
-	if n != 22 || len(probs) != 1 || !strings.Contains(probs[0].String(), "goes inside the braces") {
-		t.Errorf("got %d questions, problems %v", n, probs)
+	qs, probs := checkBank(fstest.MapFS{"banks/b.gift": {Data: []byte(bad)}}, "c", "banks/b.gift", "c/course.yaml", 1)
+	if len(qs) != 22 || len(probs) != 1 || !strings.Contains(probs[0].String(), "goes inside the braces") {
+		t.Errorf("got %d questions, problems %v", len(qs), probs)
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
+	"github.com/govtrain/lms/api/bank"
 	"github.com/govtrain/lms/api/platform/db"
 	"github.com/govtrain/lms/api/platform/vn"
 )
@@ -157,6 +158,9 @@ func syncCourse(ctx context.Context, tx *sqlx.Tx, c FileCourse, allowRemovals bo
 		}
 	}
 	lines[0] += fmt.Sprintf(" (%d lessons new or changed)", changedLessons)
+	if err := syncBanks(ctx, tx, cur.ID, c, &lines); err != nil {
+		return lines, 0, err
+	}
 	archived, err := removeMissing(ctx, tx, cur.ID, keep, allowRemovals, &lines)
 	if err != nil {
 		return lines, 0, err
@@ -246,3 +250,53 @@ func keys(m map[string]bool) []string {
 }
 
 func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
+
+// bankRoot is the category under which every course's module banks live.
+const bankRoot = "Chương trình đào tạo"
+
+// syncBanks puts each module's questions into the question bank, in the
+// category "course code – title / module title", each identified by
+// course/module/name so that only changed questions get a new version;
+// questions removed from the files are archived.
+func syncBanks(ctx context.Context, tx *sqlx.Tx, courseID int64, c FileCourse, lines *[]string) error {
+	root, err := bank.Category(ctx, tx, nil, bankRoot, "files", nil)
+	if err != nil {
+		return err
+	}
+	courseName := c.Title.VI
+	if c.Code != "" {
+		courseName = c.Code + " – " + c.Title.VI
+	}
+	courseCat, err := bank.Category(ctx, tx, &root, courseName, "files", &courseID)
+	if err != nil {
+		return err
+	}
+	var total bank.Counts
+	var keep []string
+	for _, m := range c.Modules {
+		if len(m.Questions) == 0 {
+			continue
+		}
+		cat, err := bank.Category(ctx, tx, &courseCat, m.Title.VI, "files", &courseID)
+		if err != nil {
+			return err
+		}
+		prefix := c.Slug + "/" + m.Slug + "/"
+		n, err := bank.Save(ctx, tx, cat, prefix, m.Questions, nil)
+		if err != nil {
+			return err
+		}
+		total.Created, total.Versioned, total.Unchanged = total.Created+n.Created, total.Versioned+n.Versioned, total.Unchanged+n.Unchanged
+		for _, q := range m.Questions {
+			keep = append(keep, prefix+q.Name)
+		}
+	}
+	archived, err := bank.ArchiveMissing(ctx, tx, c.Slug+"/", keep)
+	if err != nil {
+		return err
+	}
+	if total.Created+total.Versioned+int(archived) > 0 {
+		*lines = append(*lines, fmt.Sprintf("  question bank: %d new, %d changed (new versions), %d archived", total.Created, total.Versioned, archived))
+	}
+	return nil
+}

@@ -1,0 +1,167 @@
+// Package bank stores questions: nested categories, questions and their
+// immutable versions. Every importer (the course files' GIFT banks now; the
+// trainers' GIFT, Aiken, Moodle XML and spreadsheets next) parses with
+// package qformat and writes through Save, so there is one way a question
+// gets into the bank.
+package bank
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/govtrain/lms/api/platform/db"
+	"github.com/govtrain/lms/api/platform/vn"
+	"github.com/govtrain/lms/api/qformat"
+)
+
+// Category finds or creates the category name under parent (nil: a root).
+func Category(ctx context.Context, tx *sqlx.Tx, parent *int64, name, source string, courseID *int64) (int64, error) {
+	var id int64
+	err := tx.GetContext(ctx, &id, `
+		INSERT INTO question_categories (parent_id, name, source, course_id) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (parent_id, name) DO UPDATE SET course_id = COALESCE(EXCLUDED.course_id, question_categories.course_id)
+		RETURNING id`, parent, name, source, courseID)
+	return id, err
+}
+
+// Counts says what a Save did.
+type Counts struct {
+	Created, Versioned, Unchanged int
+}
+
+// body is what a version stores of a question: everything but where it was
+// read from, its category and its pictures (stored apart).
+func body(q qformat.Question) ([]byte, string, error) {
+	files := q.Files
+	q.Line, q.Category, q.Files = 0, "", nil
+	b, err := json.Marshal(q)
+	if err != nil {
+		return nil, "", err
+	}
+	h := sha256.New()
+	h.Write(b)
+	for _, f := range files {
+		h.Write([]byte(f.Name))
+		h.Write(f.Data)
+	}
+	return b, hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// Save writes questions into category through tx. With keyPrefix, each
+// question is identified by keyPrefix + its name (questions from files): one
+// already there gets a new version only when its content changed. Without,
+// every question is new.
+func Save(ctx context.Context, tx *sqlx.Tx, category int64, keyPrefix string, qs []qformat.Question, by *int64) (Counts, error) {
+	var c Counts
+	for _, q := range qs {
+		b, hash, err := body(q)
+		if err != nil {
+			return c, err
+		}
+		name := q.Name
+		if name == "" {
+			name = excerpt(q.Text, 80)
+		}
+		var key *string
+		if keyPrefix != "" {
+			k := keyPrefix + name
+			key = &k
+		}
+		var cur struct {
+			ID      int64  `db:"id"`
+			Version int    `db:"latest_version"`
+			Hash    string `db:"content_hash"`
+		}
+		if key != nil {
+			err := tx.GetContext(ctx, &cur, `SELECT q.id, q.latest_version, v.content_hash FROM questions q
+				JOIN question_versions v ON v.question_id = q.id AND v.version = q.latest_version
+				WHERE q.source_key = $1 FOR UPDATE OF q`, *key)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return c, err
+			}
+		}
+		search := vn.SearchText(name, excerpt(q.Text, 500))
+		switch {
+		case cur.ID == 0:
+			err = tx.GetContext(ctx, &cur.ID, `INSERT INTO questions (category_id, name, source_key, tags, search_text, created_by)
+				VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, category, name, key, pq.Array(tagsOf(q)), search, by)
+			cur.Version = 1
+			c.Created++
+		case cur.Hash != hash:
+			cur.Version++
+			_, err = tx.ExecContext(ctx, `UPDATE questions SET latest_version = $2, category_id = $3, tags = $4, search_text = $5,
+				archived_at = NULL, updated_at = now() WHERE id = $1`, cur.ID, cur.Version, category, pq.Array(tagsOf(q)), search)
+			c.Versioned++
+		default:
+			c.Unchanged++
+			continue
+		}
+		if err != nil {
+			return c, err
+		}
+		mark := q.Mark
+		if mark <= 0 {
+			mark = 1
+		}
+		var vid int64
+		err = tx.GetContext(ctx, &vid, `INSERT INTO question_versions
+			(question_id, version, type, format, text, general_feedback, body, default_mark, content_hash, created_by)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+			cur.ID, cur.Version, q.Type, formatOf(q), q.Text, q.GeneralFeedback, b, mark, hash, by)
+		if err != nil {
+			return c, err
+		}
+		for _, f := range q.Files {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO question_files (version_id, name, content_type, data) VALUES ($1, $2, $3, $4)`,
+				vid, f.Name, http.DetectContentType(f.Data), f.Data); err != nil {
+				return c, err
+			}
+		}
+	}
+	return c, nil
+}
+
+// ArchiveMissing archives the questions under keyPrefix that are not in
+// keep (removed from their file): attempts keep their versions, new quizzes
+// no longer draw them.
+func ArchiveMissing(ctx context.Context, tx *sqlx.Tx, keyPrefix string, keep []string) (int64, error) {
+	res, err := tx.ExecContext(ctx, `UPDATE questions SET archived_at = now()
+		WHERE source_key LIKE $1 AND archived_at IS NULL AND NOT (source_key = ANY($2))`,
+		db.EscapeLike(keyPrefix)+"%", pq.Array(keep))
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
+func formatOf(q qformat.Question) string {
+	if q.Format == "" {
+		return qformat.FormatMoodle
+	}
+	return q.Format
+}
+
+func tagsOf(q qformat.Question) []string {
+	if q.Tags == nil {
+		return []string{}
+	}
+	return q.Tags
+}
+
+// excerpt is the first n runes of s on one line.
+func excerpt(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}

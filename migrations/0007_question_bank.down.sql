@@ -1,0 +1,4 @@
+DROP TABLE question_files;
+DROP TABLE question_versions;
+DROP TABLE questions;
+DROP TABLE question_categories;
