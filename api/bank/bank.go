@@ -23,14 +23,18 @@ import (
 	"github.com/govtrain/lms/api/qformat"
 )
 
-// Category finds or creates the category name under parent (nil: a root).
-func Category(ctx context.Context, tx *sqlx.Tx, parent *int64, name, source string, courseID *int64) (int64, error) {
-	var id int64
-	err := tx.GetContext(ctx, &id, `
+// Category finds or creates the category name under parent (nil: a root)
+// and says whether it created it.
+func Category(ctx context.Context, tx *sqlx.Tx, parent *int64, name, source string, courseID *int64) (int64, bool, error) {
+	var r struct {
+		ID      int64 `db:"id"`
+		Created bool  `db:"created"`
+	}
+	err := tx.GetContext(ctx, &r, `
 		INSERT INTO question_categories (parent_id, name, source, course_id) VALUES ($1, $2, $3, $4)
 		ON CONFLICT (parent_id, name) DO UPDATE SET course_id = COALESCE(EXCLUDED.course_id, question_categories.course_id)
-		RETURNING id`, parent, name, source, courseID)
-	return id, err
+		RETURNING id, xmax = 0 AS created`, parent, name, source, courseID)
+	return r.ID, r.Created, err
 }
 
 // Counts says what a Save did.

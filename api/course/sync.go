@@ -259,7 +259,7 @@ const bankRoot = "Chương trình đào tạo"
 // course/module/name so that only changed questions get a new version;
 // questions removed from the files are archived.
 func syncBanks(ctx context.Context, tx *sqlx.Tx, courseID int64, c FileCourse, lines *[]string) error {
-	root, err := bank.Category(ctx, tx, nil, bankRoot, "files", nil)
+	root, _, err := bank.Category(ctx, tx, nil, bankRoot, "files", nil)
 	if err != nil {
 		return err
 	}
@@ -267,7 +267,7 @@ func syncBanks(ctx context.Context, tx *sqlx.Tx, courseID int64, c FileCourse, l
 	if c.Code != "" {
 		courseName = c.Code + " – " + c.Title.VI
 	}
-	courseCat, err := bank.Category(ctx, tx, &root, courseName, "files", &courseID)
+	courseCat, _, err := bank.Category(ctx, tx, &root, courseName, "files", &courseID)
 	if err != nil {
 		return err
 	}
@@ -277,7 +277,7 @@ func syncBanks(ctx context.Context, tx *sqlx.Tx, courseID int64, c FileCourse, l
 		if len(m.Questions) == 0 {
 			continue
 		}
-		cat, err := bank.Category(ctx, tx, &courseCat, m.Title.VI, "files", &courseID)
+		cat, _, err := bank.Category(ctx, tx, &courseCat, m.Title.VI, "files", &courseID)
 		if err != nil {
 			return err
 		}

@@ -178,6 +178,15 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"GET", p("/lessons/%d/source", c.fileLesson), nil, want{403, 409, 403, 403, 409}},
 		{"POST", p("/courses/%s/images", c.trainerDraft), func(string) any { return file{"anh.png", onePixelPNG, nil} }, creators},
 		{"POST", p("/markdown/preview"), func(string) any { return map[string]any{"markdown": "**a**"} }, authors},
+		{"GET", p("/question-categories"), nil, authors},
+		{"POST", p("/question-categories"), func(string) any { return map[string]any{"name": fmt.Sprintf("Nhóm %d", seq.Add(1))} }, creators},
+		{"GET", p("/questions"), nil, authors},
+		{"GET", p("/questions/%d", c.question), nil, authors},
+		{"GET", p("/questions/export?format=gift&category_id=%d", c.bankCategory), nil, authors},
+		{"POST", p("/questions/import/preview"), func(string) any { return file{"cau-hoi.gift", []byte(giftQuestion), nil} }, authors},
+		{"POST", p("/questions/import"), func(string) any {
+			return file{"cau-hoi.gift", []byte(giftQuestion), map[string]string{"category_id": fmt.Sprint(c.appCategory)}}
+		}, creators},
 		{"POST", p("/courses/%s/publish", c.trainerDraft), nil, authors},
 		{"POST", p("/courses/%s/unpublish", c.trainerDraft), nil, authors},
 	}
@@ -224,6 +233,8 @@ type courseIDs struct {
 	trainerDraft, adminDraft     string
 	trainerModule, trainerLesson int64
 	fileLesson, closedLesson     int64
+	question, bankCategory       int64
+	appCategory                  int64
 }
 
 func courseObjects(t *testing.T, a *apitest.API) courseIDs {
@@ -245,8 +256,14 @@ func courseObjects(t *testing.T, a *apitest.API) courseIDs {
 	c.trainerLesson = m.ID
 	a.DB.Get(&c.fileLesson, `SELECT l.id FROM lessons l JOIN courses c ON c.id = l.course_id WHERE c.slug = 'tin-hoc-thu' ORDER BY l.position LIMIT 1`)
 	a.DB.Get(&c.closedLesson, `SELECT l.id FROM lessons l JOIN courses c ON c.id = l.course_id WHERE c.slug = 'dong-thu' ORDER BY l.position LIMIT 1`)
+	a.DB.Get(&c.question, `SELECT id FROM questions ORDER BY id LIMIT 1`)
+	a.DB.Get(&c.bankCategory, `SELECT category_id FROM questions ORDER BY id LIMIT 1`)
+	a.Do(apitest.Request{Method: "POST", Path: "/api/v1/question-categories", As: "admin", Body: map[string]any{"name": "Ma trận"}}).JSON(&m)
+	c.appCategory = m.ID
 	return c
 }
+
+const giftQuestion = "::Q1:: Phím tắt nào sao chép? {=Ctrl+C ~Ctrl+V ~Ctrl+X}\n"
 
 var onePixelPNG = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
 

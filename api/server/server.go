@@ -16,6 +16,7 @@ import (
 
 	"github.com/govtrain/lms/api/audit"
 	"github.com/govtrain/lms/api/auth"
+	"github.com/govtrain/lms/api/bank"
 	"github.com/govtrain/lms/api/course"
 	"github.com/govtrain/lms/api/org"
 	"github.com/govtrain/lms/api/platform/config"
@@ -60,6 +61,7 @@ func New(cfg *config.Config, d *sqlx.DB, dist fs.FS) *Server {
 	imports.Register(authed, actor)
 	audit.NewHandler(d).Register(authed.Group("", auth.Require(auth.AuditRead)))
 	course.NewHandler(course.NewService(d), actor).Register(json, authed)
+	bank.NewHandler(d, actor, cfg.MaxUploadBytes).Register(authed)
 
 	spa := httpx.SPA(dist)
 	r.NoRoute(func(c *gin.Context) {
