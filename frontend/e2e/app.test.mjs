@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { after, before, describe, test } from 'node:test'
 import { apiToken, launch, menuLabels, newPage, shot, signIn } from './browser.mjs'
+import { bankTests } from './bank.mjs'
 import { courseTests } from './courses.mjs'
 import { startServer } from './harness.mjs'
 
@@ -22,10 +23,10 @@ after(async () => {
 const learning = ['Khóa học của tôi', 'Danh mục khóa học']
 const menus = {
   hocvien: [...learning, 'Hồ sơ của tôi'],
-  giangvien: [...learning, 'Soạn khóa học', 'Hồ sơ của tôi'],
+  giangvien: [...learning, 'Soạn khóa học', 'Ngân hàng câu hỏi', 'Hồ sơ của tôi'],
   quanly: [...learning, 'Đơn vị', 'Cán bộ', 'Nhập danh sách', 'Hồ sơ của tôi'],
   noivu: [...learning, 'Đơn vị', 'Cán bộ', 'Nhập danh sách', 'Nhật ký', 'Hồ sơ của tôi'],
-  admin: [...learning, 'Soạn khóa học', 'Đơn vị', 'Cán bộ', 'Nhập danh sách', 'Nhật ký', 'Tài khoản', 'Hồ sơ của tôi'],
+  admin: [...learning, 'Soạn khóa học', 'Ngân hàng câu hỏi', 'Đơn vị', 'Cán bộ', 'Nhập danh sách', 'Nhật ký', 'Tài khoản', 'Hồ sơ của tôi'],
 }
 
 describe('sign-in', () => {
@@ -262,6 +263,7 @@ describe('language', () => {
       'My courses',
       'Course catalogue',
       'Authoring',
+      'Question bank',
       'Agencies',
       'People',
       'Import',
@@ -291,6 +293,7 @@ describe('language', () => {
 })
 
 courseTests({ server: () => server, browser: () => browser })
+bankTests({ server: () => server, browser: () => browser })
 
 function count(text) {
   return Number(text.replace(/\D/g, ''))

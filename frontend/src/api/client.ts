@@ -39,6 +39,15 @@ import type {
   Person,
   PersonInput,
   PersonPatch,
+  QuestionCategory,
+  QuestionCategoryInput,
+  QuestionDetail,
+  QuestionExportFormat,
+  QuestionImportFormat,
+  QuestionImportPreview,
+  QuestionImportResult,
+  QuestionQuery,
+  QuestionSummary,
   TokenResponse,
   UploadedImage,
   User,
@@ -354,3 +363,38 @@ export const previewMarkdown = (markdown: string, courseSlug?: string, signal?: 
   json<{ html: string }>('POST', '/markdown/preview', { body: { markdown, course_slug: courseSlug }, signal }).then(
     (r) => r.html,
   )
+
+// ---- question bank ----
+
+const exportExt: Record<QuestionExportFormat, string> = { gift: 'gift', moodlexml: 'xml', csv: 'csv', xlsx: 'xlsx' }
+
+export const listQuestionCategories = () =>
+  json<{ items: QuestionCategory[] }>('GET', '/question-categories').then((r) => r.items)
+export const createQuestionCategory = (body: QuestionCategoryInput) =>
+  json<QuestionCategory>('POST', '/question-categories', { body })
+export const listQuestions = (q: QuestionQuery, signal?: AbortSignal) =>
+  json<ListResponse<QuestionSummary>>('GET', '/questions', {
+    query: { ...q, include_sub: q.category_id !== undefined ? q.include_sub : undefined },
+    signal,
+  })
+export const getQuestion = (id: number) => json<QuestionDetail>('GET', `/questions/${id}`)
+export const exportQuestions = (categoryId: number, format: QuestionExportFormat) =>
+  download('/questions/export', { category_id: categoryId, format }, `cau-hoi.${exportExt[format]}`)
+
+function questionForm(file: File, format?: QuestionImportFormat): FormData {
+  const form = new FormData()
+  form.append('file', file)
+  if (format) form.append('format', format)
+  return form
+}
+
+/** previewQuestionImport reads a question file without writing anything. */
+export const previewQuestionImport = (file: File, format?: QuestionImportFormat) =>
+  json<QuestionImportPreview>('POST', '/questions/import/preview', { form: questionForm(file, format) })
+
+/** importQuestions writes the whole file into the category, or nothing (422 import_has_errors, import_empty). */
+export function importQuestions(file: File, categoryId: number, format?: QuestionImportFormat): Promise<QuestionImportResult> {
+  const form = questionForm(file, format)
+  form.append('category_id', String(categoryId))
+  return json<QuestionImportResult>('POST', '/questions/import', { form })
+}

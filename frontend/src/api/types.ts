@@ -496,3 +496,144 @@ export interface UploadedImage {
   name: string
   url: string
 }
+
+// ---- question bank ----
+
+export type QuestionSource = 'files' | 'app'
+
+/** QuestionCategory is one row of the flat list GET /question-categories. */
+export interface QuestionCategory {
+  id: number
+  parent_id: number | null
+  name: string
+  /** files: a course's module bank, kept in courses/; app: made in the app */
+  source: QuestionSource
+  course_slug: string | null
+  /** live questions directly in this category (not in its sub-categories) */
+  question_count: number
+}
+
+export interface QuestionCategoryInput {
+  parent_id?: number
+  name: string
+}
+
+export type QuestionType =
+  | 'single_choice'
+  | 'multiple_choice'
+  | 'true_false'
+  | 'short_answer'
+  | 'numerical'
+  | 'matching'
+  | 'essay'
+  | 'description'
+export const QUESTION_TYPES: QuestionType[] = [
+  'single_choice',
+  'multiple_choice',
+  'true_false',
+  'short_answer',
+  'numerical',
+  'matching',
+  'essay',
+  'description',
+]
+
+/** QuestionSummary is a question in a list: its latest version, in short. */
+export interface QuestionSummary {
+  id: number
+  category_id: number
+  category_name: string
+  name: string
+  type: QuestionType
+  excerpt: string
+  version: number
+  tags: string[]
+  source: QuestionSource
+  archived: boolean
+  updated_at: string
+}
+
+/** QuestionAnswer is one answer of the interchange model (Go field names; their meaning depends on the type). */
+export interface QuestionAnswer {
+  Text: string
+  Match: string
+  Weight: number
+  Feedback: string
+  Value: number
+  Tolerance: number
+}
+
+/** QuestionBody is the interchange model of package qformat, as the server stores it (Go field names). */
+export interface QuestionBody {
+  Name: string
+  Text: string
+  Type: QuestionType
+  Answers: QuestionAnswer[] | null
+  TrueFalse: boolean
+  CaseSensitive: boolean
+  GeneralFeedback: string
+  GraderInfo: string
+  Mark: number
+  Tags: string[] | null
+  IDNumber: string
+  /** moodle (the default), html, markdown or plain */
+  Format: string
+}
+
+export interface QuestionVersion {
+  version: number
+  created_at: string
+}
+
+export interface QuestionDetail extends QuestionSummary {
+  format: string
+  text: string
+  general_feedback: string
+  body: QuestionBody
+  default_mark: number
+  versions: QuestionVersion[]
+}
+
+export interface QuestionQuery {
+  category_id?: number
+  include_sub?: boolean
+  q?: string
+  type?: QuestionType
+  page?: number
+  page_size?: number
+}
+
+/** Formats a question file may be imported from; empty: guessed from the file. */
+export type QuestionImportFormat = 'gift' | 'aiken' | 'moodlexml' | 'csv' | 'xlsx'
+export const QUESTION_IMPORT_FORMATS: QuestionImportFormat[] = ['gift', 'aiken', 'moodlexml', 'csv', 'xlsx']
+export type QuestionExportFormat = 'gift' | 'moodlexml' | 'csv' | 'xlsx'
+export const QUESTION_EXPORT_FORMATS: QuestionExportFormat[] = ['gift', 'moodlexml', 'csv', 'xlsx']
+
+export interface QuestionPreviewItem {
+  line: number
+  name: string
+  /** the $CATEGORY path, relative to the target category ("" for the target itself) */
+  category: string
+  type: QuestionType
+  text: string
+}
+
+/** QuestionProblem is something wrong at a line of a text file or a row of a sheet (0: the whole file). */
+export interface QuestionProblem {
+  line: number
+  message: string
+}
+
+export interface QuestionImportPreview {
+  filename: string
+  format: QuestionImportFormat
+  /** questions that can be imported */
+  total: number
+  questions: QuestionPreviewItem[]
+  problems: QuestionProblem[]
+}
+
+export interface QuestionImportResult {
+  created: number
+  categories_created: number
+}

@@ -21,6 +21,7 @@ const LessonPage = lazy(() => import('../features/course/LessonPage'))
 const AuthoringPage = lazy(() => import('../features/course/AuthoringPage'))
 const CourseEditorPage = lazy(() => import('../features/course/CourseEditorPage'))
 const LessonEditorPage = lazy(() => import('../features/course/LessonEditorPage'))
+const QuestionBankPage = lazy(() => import('../features/bank/QuestionBankPage'))
 
 function Page({ children }: { children: ReactNode }) {
   return (
@@ -60,6 +61,7 @@ export const router = createBrowserRouter([
       { path: 'authoring', element: <Allow area="authoring"><Page><AuthoringPage /></Page></Allow> },
       { path: 'authoring/lessons/:id', element: <Allow area="authoring"><Page><LessonEditorPage /></Page></Allow> },
       { path: 'authoring/:slug', element: <Allow area="authoring"><Page><CourseEditorPage /></Page></Allow> },
+      { path: 'question-bank', element: <Allow area="question-bank"><Page><QuestionBankPage /></Page></Allow> },
       { path: 'agencies/:id?', element: <Allow area="agencies"><Page><AgenciesPage /></Page></Allow> },
       { path: 'people', element: <Allow area="people"><Page><PeoplePage /></Page></Allow> },
       { path: 'people/:id', element: <Allow area="people"><Page><PersonPage /></Page></Allow> },

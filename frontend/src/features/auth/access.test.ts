@@ -4,13 +4,14 @@ import { areasOf, canAccess, canEditAgencies, canEnrolOthers, homePath } from '.
 describe('access', () => {
   it('gives each role its menu', () => {
     expect(areasOf('learner')).toEqual(['my-courses', 'courses', 'profile'])
-    expect(areasOf('trainer')).toEqual(['my-courses', 'courses', 'authoring', 'profile'])
+    expect(areasOf('trainer')).toEqual(['my-courses', 'courses', 'authoring', 'question-bank', 'profile'])
     expect(areasOf('agency_manager')).toEqual(['my-courses', 'courses', 'agencies', 'people', 'import', 'profile'])
     expect(areasOf('home_affairs')).toEqual(['my-courses', 'courses', 'agencies', 'people', 'import', 'audit', 'profile'])
     expect(areasOf('admin')).toEqual([
       'my-courses',
       'courses',
       'authoring',
+      'question-bank',
       'agencies',
       'people',
       'import',
@@ -36,5 +37,12 @@ describe('access', () => {
     expect(canAccess('trainer', 'authoring')).toBe(true)
     expect(canAccess('agency_manager', 'authoring')).toBe(false)
     expect(canAccess('home_affairs', 'authoring')).toBe(false)
+  })
+  it('opens the question bank to trainers and admins only, as the server does (questions.manage)', () => {
+    expect(canAccess('trainer', 'question-bank')).toBe(true)
+    expect(canAccess('admin', 'question-bank')).toBe(true)
+    expect(canAccess('learner', 'question-bank')).toBe(false)
+    expect(canAccess('agency_manager', 'question-bank')).toBe(false)
+    expect(canAccess('home_affairs', 'question-bank')).toBe(false)
   })
 })

@@ -5,6 +5,7 @@ export type Area =
   | 'my-courses'
   | 'courses'
   | 'authoring'
+  | 'question-bank'
   | 'agencies'
   | 'people'
   | 'import'
@@ -13,17 +14,17 @@ export type Area =
   | 'profile'
 
 // Menu order: learning first, then administration; the profile comes last.
-const menuOrder: Area[] = ['my-courses', 'courses', 'authoring', 'agencies', 'people', 'import', 'audit', 'users', 'profile']
+const menuOrder: Area[] = ['my-courses', 'courses', 'authoring', 'question-bank', 'agencies', 'people', 'import', 'audit', 'users', 'profile']
 
 const learning: Area[] = ['my-courses', 'courses', 'profile']
 const managerAreas: Area[] = [...learning, 'agencies', 'people', 'import']
 
 const areas: Record<Role, Area[]> = {
   learner: learning,
-  trainer: [...learning, 'authoring'],
+  trainer: [...learning, 'authoring', 'question-bank'],
   agency_manager: managerAreas,
   home_affairs: [...managerAreas, 'audit'],
-  admin: [...managerAreas, 'authoring', 'audit', 'users'],
+  admin: [...managerAreas, 'authoring', 'question-bank', 'audit', 'users'],
 }
 
 /** areasOf lists, in menu order, the areas a role may use. */
