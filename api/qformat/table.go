@@ -173,7 +173,8 @@ func blankRow(cells []string) bool {
 	return true
 }
 
-// header reads the header row; unknown columns are reported and ignored.
+// header reads the header row; an unknown column is a problem (a misspelt
+// header would otherwise silently drop its data), so the file is refused.
 func (t *sheet) header(num int, cells []string) bool {
 	known := map[string]bool{}
 	for _, c := range Columns {
@@ -186,7 +187,7 @@ func (t *sheet) header(num int, cells []string) bool {
 		switch {
 		case code == "":
 		case !known[code]:
-			t.probs = append(t.probs, Problem{num, fmt.Sprintf("column %q is not part of the template; it is ignored", strings.TrimSpace(c))})
+			t.probs = append(t.probs, Problem{num, fmt.Sprintf("column %q is not part of the template; rename it to a template column or remove it", strings.TrimSpace(c))})
 		case seen[code]:
 			t.probs = append(t.probs, Problem{num, fmt.Sprintf("column %s appears twice", code)})
 		default:
