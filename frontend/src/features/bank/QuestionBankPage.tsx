@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState, type Key } from 'react'
+import { useLoad } from '../../lib/useLoad'
 import { useSearchParams } from 'react-router'
 import {
   Alert,
@@ -36,7 +37,6 @@ import { exportQuestions, listQuestions } from '../../api/client'
 import {
   QUESTION_EXPORT_FORMATS,
   QUESTION_TYPES,
-  type ListResponse,
   type QuestionExportFormat,
   type QuestionSummary,
   type QuestionType,
@@ -71,9 +71,6 @@ export default function QuestionBankPage() {
   const [expanded, setExpanded] = useState<Key[] | null>(null)
   const [filters, setFilters] = useState<Filters>({ include_sub: true, page: 1, page_size: 20 })
   const [typed, setTyped] = useState('')
-  const [data, setData] = useState<ListResponse<QuestionSummary> | null>(null)
-  const [loading, setLoading] = useState(false)
-  const [error, setError] = useState<unknown>(null)
   const [tick, setTick] = useState(0)
   const [openId, setOpenId] = useState<number | null>(null)
   const [adding, setAdding] = useState(false)
@@ -87,18 +84,7 @@ export default function QuestionBankPage() {
     return () => clearTimeout(id)
   }, [typed, filters.q])
 
-  useEffect(() => {
-    const ctl = new AbortController()
-    setLoading(true)
-    listQuestions({ ...filters, category_id: selectedId }, ctl.signal)
-      .then((r) => {
-        setData(r)
-        setError(null)
-      })
-      .catch((e) => !ctl.signal.aborted && setError(e))
-      .finally(() => !ctl.signal.aborted && setLoading(false))
-    return () => ctl.abort()
-  }, [filters, selectedId, tick])
+  const { data, loading, error } = useLoad((signal) => listQuestions({ ...filters, category_id: selectedId }, signal), [filters, selectedId, tick])
 
   const roots = useMemo(() => buildCategoryTree(items), [items])
   const treeData = useMemo(() => {

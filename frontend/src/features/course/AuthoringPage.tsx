@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react'
+import { useLoad } from '../../lib/useLoad'
 import { Link, useNavigate } from 'react-router'
 import { Alert, Button, Card, Input, Row, Space, Table, Tooltip, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { LockOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { listCourses } from '../../api/client'
-import type { CourseQuery, CourseSummary, ListResponse, Track } from '../../api/types'
+import type { CourseQuery, CourseSummary, Track } from '../../api/types'
 import { errorText } from '../../app/errors'
 import { CourseForm } from './CourseForm'
 import { FilesTag, PublishedTag, TrackTag } from './labels'
@@ -23,9 +24,6 @@ export default function AuthoringPage() {
   const navigate = useNavigate()
   const [query, setQuery] = useState<CourseQuery>({ page: 1, page_size: 50 })
   const [typed, setTyped] = useState('')
-  const [data, setData] = useState<ListResponse<CourseSummary> | null>(null)
-  const [loading, setLoading] = useState(false)
-  const [error, setError] = useState<unknown>(null)
   const [creating, setCreating] = useState(false)
 
   useEffect(() => {
@@ -34,18 +32,7 @@ export default function AuthoringPage() {
     return () => clearTimeout(id)
   }, [typed, query.q])
 
-  useEffect(() => {
-    const ctl = new AbortController()
-    setLoading(true)
-    listCourses(query, ctl.signal)
-      .then((r) => {
-        setData(r)
-        setError(null)
-      })
-      .catch((e) => !ctl.signal.aborted && setError(e))
-      .finally(() => !ctl.signal.aborted && setLoading(false))
-    return () => ctl.abort()
-  }, [query])
+  const { data, loading, error } = useLoad((signal) => listCourses(query, signal), [query])
 
   // Other authors' app courses are not this page's business; file courses are listed read-only.
   // Courses to work on come first.

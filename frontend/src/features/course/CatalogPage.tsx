@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react'
+import { useLoad } from '../../lib/useLoad'
 import { Link, useSearchParams } from 'react-router'
 import { Alert, Card, Input, List, Select, Space, Typography } from 'antd'
 import { BookOutlined, FieldTimeOutlined, SearchOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { listCourses } from '../../api/client'
-import { LEVELS, TRACKS, type CourseQuery, type CourseSummary, type Level, type ListResponse, type Track } from '../../api/types'
+import { LEVELS, TRACKS, type CourseQuery, type CourseSummary, type Level, type Track } from '../../api/types'
 import { errorText } from '../../app/errors'
 import { DueDate, EnrolmentStatus, LevelTag, PublishedTag, TrackTag } from './labels'
 import { enrolmentState, percent, pick } from './progress'
@@ -30,9 +31,6 @@ export default function CatalogPage() {
   const [sp, setSp] = useSearchParams()
   const query = useMemo(() => readQuery(sp), [sp])
   const [typed, setTyped] = useState(query.q ?? '')
-  const [data, setData] = useState<ListResponse<CourseSummary> | null>(null)
-  const [loading, setLoading] = useState(false)
-  const [error, setError] = useState<unknown>(null)
 
   const update = (patch: Record<string, string | number | undefined>, resetPage = true) => {
     setSp(
@@ -56,22 +54,7 @@ export default function CatalogPage() {
     return () => clearTimeout(id)
   }, [typed])
 
-  useEffect(() => {
-    const ctl = new AbortController()
-    setLoading(true)
-    listCourses(query, ctl.signal)
-      .then((r) => {
-        setData(r)
-        setError(null)
-      })
-      .catch((e) => {
-        if (!ctl.signal.aborted) setError(e)
-      })
-      .finally(() => {
-        if (!ctl.signal.aborted) setLoading(false)
-      })
-    return () => ctl.abort()
-  }, [query])
+  const { data, loading, error } = useLoad((signal) => listCourses(query, signal), [query])
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
+import { useLoad } from '../../lib/useLoad'
 import { Link, useSearchParams } from 'react-router'
 import { Alert, App, Button, Card, Input, Popconfirm, Row, Select, Space, Switch, Table, Tooltip, Typography } from 'antd'
 import type { ColumnsType, TablePaginationConfig } from 'antd/es/table'
@@ -6,7 +7,7 @@ import type { SorterResult } from 'antd/es/table/interface'
 import { CheckCircleOutlined, DownloadOutlined, EditOutlined, PlusOutlined, SearchOutlined, StopOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { activatePerson, deactivatePerson, exportPeople, listPeople } from '../../api/client'
-import { PERSON_KINDS, type FileFormat, type ListResponse, type PeopleQuery, type PeopleSort, type Person, type PersonKind } from '../../api/types'
+import { PERSON_KINDS, type FileFormat, type PeopleQuery, type PeopleSort, type Person, type PersonKind } from '../../api/types'
 import { errorText } from '../../app/errors'
 import { saveFile } from '../../lib/download'
 import { formatDateTime } from '../../lib/format'
@@ -41,9 +42,6 @@ export default function PeoplePage() {
   const { message } = App.useApp()
   const [sp, setSp] = useSearchParams()
   const query = useMemo(() => readQuery(sp), [sp])
-  const [data, setData] = useState<ListResponse<Person> | null>(null)
-  const [loading, setLoading] = useState(false)
-  const [error, setError] = useState<unknown>(null)
   const [typed, setTyped] = useState(query.q ?? '')
   const [form, setForm] = useState<{ person?: Person } | null>(null)
   const [exporting, setExporting] = useState<FileFormat | null>(null)
@@ -71,22 +69,7 @@ export default function PeoplePage() {
     return () => clearTimeout(id)
   }, [typed])
 
-  useEffect(() => {
-    const ctl = new AbortController()
-    setLoading(true)
-    listPeople(query, ctl.signal)
-      .then((r) => {
-        setData(r)
-        setError(null)
-      })
-      .catch((e) => {
-        if (!ctl.signal.aborted) setError(e)
-      })
-      .finally(() => {
-        if (!ctl.signal.aborted) setLoading(false)
-      })
-    return () => ctl.abort()
-  }, [query, reloadTick])
+  const { data, loading, error } = useLoad((signal) => listPeople(query, signal), [query, reloadTick])
 
   const reload = () => setReloadTick((n) => n + 1)
 
