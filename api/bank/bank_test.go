@@ -194,6 +194,10 @@ func TestCourseBanksAreListed(t *testing.T) {
 	if l.Total != 60 || l.Items[0].Source != "files" {
 		t.Errorf("questions: %+v", l)
 	}
+	a.Get("/api/v1/questions?page=99&page_size=1", "giangvien").JSON(&l)
+	if l.Total != 60 || len(l.Items) != 0 {
+		t.Errorf("past the last page: %+v", l)
+	}
 	var files int64
 	a.DB.Get(&files, `SELECT id FROM question_categories WHERE source = 'files' ORDER BY id DESC LIMIT 1`)
 	res := upload(a, "/api/v1/questions/import", "giangvien", "a.gift", []byte(giftFile), map[string]string{"category_id": fmt.Sprint(files)})

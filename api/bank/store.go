@@ -63,11 +63,19 @@ func listQuestions(ctx context.Context, q sqlx.QueryerContext, f Filter, limit, 
 	var rows []summaryRow
 	err := sqlx.SelectContext(ctx, q, &rows, `SELECT `+summaryColumns+`, count(*) OVER () AS total`+summaryFrom+w.SQL()+
 		` ORDER BY c.name, q.name, q.id LIMIT `+w.Arg(limit)+` OFFSET `+w.Arg(offset), w.Args...)
+	if err != nil {
+		return nil, 0, err
+	}
 	items := make([]Summary, len(rows))
 	total := 0
 	for i, r := range rows {
 		items[i], total = r.Summary, r.Total
 		items[i].Tags = []string(r.Tags)
+	}
+	if len(rows) == 0 && offset > 0 {
+		// Past the last page no row carries the window count: count apart
+		// (the arguments without LIMIT and OFFSET).
+		err = sqlx.GetContext(ctx, q, &total, `SELECT count(*)`+summaryFrom+w.SQL(), w.Args[:len(w.Args)-2]...)
 	}
 	return items, total, err
 }

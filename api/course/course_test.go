@@ -68,6 +68,10 @@ func TestLearnerStudiesACourse(t *testing.T) {
 	if cat.Total != 3 || len(cat.Items) != 2 {
 		t.Errorf("filters and paging: %+v", cat)
 	}
+	a.Get("/api/v1/courses?page=9&page_size=2", "hocvien").JSON(&cat)
+	if cat.Total != 3 || len(cat.Items) != 0 {
+		t.Errorf("past the last page: %+v", cat)
+	}
 	if res := a.Get("/api/v1/courses?track=space", "hocvien"); res.Code != http.StatusBadRequest {
 		t.Errorf("bad track: got %d", res.Code)
 	}

@@ -88,7 +88,12 @@ func listCourses(ctx context.Context, q sqlx.QueryerContext, p auth.Principal, f
 		items[i] = rows[i].Summary
 		total = rows[i].Total
 	}
-	return items, total, nil
+	if len(rows) == 0 && offset > 0 {
+		// Past the last page no row carries the window count: count apart
+		// (the arguments without LIMIT and OFFSET).
+		err = sqlx.GetContext(ctx, q, &total, `SELECT count(*)`+from+w.SQL(), w.Args[:len(w.Args)-2]...)
+	}
+	return items, total, err
 }
 
 func getDetail(ctx context.Context, q sqlx.QueryerContext, p auth.Principal, slug string) (Detail, error) {
