@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react'
 import { useLoad } from '../../lib/useLoad'
-import { Link, useSearchParams } from 'react-router'
+import { useUrlQuery } from '../../lib/useUrlQuery'
+import { Link } from 'react-router'
 import { Alert, Card, Input, List, Select, Space, Typography } from 'antd'
 import { BookOutlined, FieldTimeOutlined, SearchOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
@@ -28,31 +28,7 @@ function readQuery(sp: URLSearchParams): CourseQuery {
 
 export default function CatalogPage() {
   const { t, i18n } = useTranslation()
-  const [sp, setSp] = useSearchParams()
-  const query = useMemo(() => readQuery(sp), [sp])
-  const [typed, setTyped] = useState(query.q ?? '')
-
-  const update = (patch: Record<string, string | number | undefined>, resetPage = true) => {
-    setSp(
-      (prev) => {
-        const next = new URLSearchParams(prev)
-        for (const [k, v] of Object.entries(patch)) {
-          if (v === undefined || v === '' || (k === 'page' && v === 1)) next.delete(k)
-          else next.set(k, String(v))
-        }
-        if (resetPage && !('page' in patch)) next.delete('page')
-        return next
-      },
-      { replace: true },
-    )
-  }
-
-  // The search box is sent as typed (the server folds diacritics), a moment after typing stops.
-  useEffect(() => {
-    if ((query.q ?? '') === typed) return
-    const id = setTimeout(() => update({ q: typed }), 300)
-    return () => clearTimeout(id)
-  }, [typed])
+  const { query, update, typed, setTyped } = useUrlQuery(readQuery)
 
   const { data, loading, error } = useLoad((signal) => listCourses(query, signal), [query])
 

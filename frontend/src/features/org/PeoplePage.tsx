@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useState } from 'react'
 import { useLoad } from '../../lib/useLoad'
-import { Link, useSearchParams } from 'react-router'
+import { useUrlQuery } from '../../lib/useUrlQuery'
+import { Link } from 'react-router'
 import { Alert, App, Button, Card, Input, Popconfirm, Row, Select, Space, Switch, Table, Tooltip, Typography } from 'antd'
 import type { ColumnsType, TablePaginationConfig } from 'antd/es/table'
 import type { SorterResult } from 'antd/es/table/interface'
@@ -40,34 +41,10 @@ function readQuery(sp: URLSearchParams): PeopleQuery {
 export default function PeoplePage() {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const [sp, setSp] = useSearchParams()
-  const query = useMemo(() => readQuery(sp), [sp])
-  const [typed, setTyped] = useState(query.q ?? '')
+  const { query, update, typed, setTyped } = useUrlQuery(readQuery)
   const [form, setForm] = useState<{ person?: Person } | null>(null)
   const [exporting, setExporting] = useState<FileFormat | null>(null)
   const [reloadTick, setReloadTick] = useState(0)
-
-  const update = (patch: Record<string, string | number | boolean | undefined>, resetPage = true) => {
-    setSp(
-      (prev) => {
-        const next = new URLSearchParams(prev)
-        for (const [k, v] of Object.entries(patch)) {
-          if (v === undefined || v === '') next.delete(k)
-          else next.set(k, String(v))
-        }
-        if (resetPage) next.delete('page')
-        return next
-      },
-      { replace: true },
-    )
-  }
-
-  // The search box is sent as typed (the server folds it), a moment after typing stops.
-  useEffect(() => {
-    if ((query.q ?? '') === typed) return
-    const id = setTimeout(() => update({ q: typed }), 300)
-    return () => clearTimeout(id)
-  }, [typed])
 
   const { data, loading, error } = useLoad((signal) => listPeople(query, signal), [query, reloadTick])
 
