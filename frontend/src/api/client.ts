@@ -48,6 +48,21 @@ import type {
   QuestionImportResult,
   QuestionQuery,
   QuestionSummary,
+  Attempt,
+  AttemptQuestion,
+  AttemptReview,
+  AttemptSummary,
+  AutosaveRequest,
+  AutosaveResult,
+  GradeRequest,
+  GradeResult,
+  GradingItem,
+  Quiz,
+  QuizAttemptRow,
+  QuizInput,
+  QuizStatistics,
+  QuizSummary,
+  RegradeReport,
   TokenResponse,
   UploadedImage,
   User,
@@ -86,6 +101,7 @@ interface RequestOptions {
   body?: unknown
   form?: FormData
   signal?: AbortSignal
+  headers?: Record<string, string>
   /** false for the auth endpoints themselves: a 401 there is an answer, not an expired token. */
   retryOn401?: boolean
 }
@@ -178,7 +194,7 @@ export function refreshSession(): Promise<TokenResponse | null> {
 
 async function send(method: string, path: string, opts: RequestOptions = {}): Promise<Response> {
   const attempt = () => {
-    const headers: Record<string, string> = { Accept: 'application/json' }
+    const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers }
     if (accessToken) headers.Authorization = `Bearer ${accessToken}`
     let body: BodyInit | undefined
     if (opts.form) {
@@ -398,3 +414,34 @@ export function importQuestions(file: File, categoryId: number, format?: Questio
   form.append('category_id', String(categoryId))
   return json<QuestionImportResult>('POST', '/questions/import', { form })
 }
+
+// ---- quizzes and attempts ----
+
+export const listCourseQuizzes = (slug: string) =>
+  json<{ items: QuizSummary[] }>('GET', `${courseUrl(slug)}/quizzes`).then((r) => r.items)
+export const createQuiz = (slug: string, body: QuizInput) => json<Quiz>('POST', `${courseUrl(slug)}/quizzes`, { body })
+export const getQuiz = (id: number) => json<Quiz>('GET', `/quizzes/${id}`)
+export const updateQuiz = (id: number, body: QuizInput) => json<Quiz>('PUT', `/quizzes/${id}`, { body })
+export const deleteQuiz = (id: number) => json<void>('DELETE', `/quizzes/${id}`)
+/** startAttempt starts an attempt, or returns the one in progress. */
+export const startAttempt = (quizId: number) => json<Attempt>('POST', `/quizzes/${quizId}/attempts`)
+export const getAttempt = (id: number) => json<Attempt>('GET', `/attempts/${id}`)
+/** getAttemptQuestion: 403 not_reached for a slot past the furthest one (sequential navigation). */
+export const getAttemptQuestion = (id: number, slot: number) =>
+  json<AttemptQuestion>('GET', `/attempts/${id}/questions/${slot}`)
+/** saveAnswers: 409 attempt_finished, 409 time_up, 409 not_reached. */
+export const saveAnswers = (id: number, body: AutosaveRequest) =>
+  json<AutosaveResult>('PUT', `/attempts/${id}/answers`, { body })
+/** submitAttempt finishes the attempt once; the key makes a repeated submit return the same result. */
+export const submitAttempt = (id: number, key: string, body?: Partial<AutosaveRequest>) =>
+  json<AttemptSummary>('POST', `/attempts/${id}/submit`, { body: body ?? {}, headers: { 'Idempotency-Key': key } })
+export const getReview = (id: number) => json<AttemptReview>('GET', `/attempts/${id}/review`)
+export const listQuizAttempts = (quizId: number, page: number, pageSize = 20) =>
+  json<ListResponse<QuizAttemptRow>>('GET', `/quizzes/${quizId}/attempts`, { query: { page, page_size: pageSize } })
+export const gradingQueue = (quizId?: number) =>
+  json<{ items: GradingItem[] }>('GET', '/grading', { query: { quiz_id: quizId } }).then((r) => r.items)
+export const gradeAnswer = (attemptId: number, body: GradeRequest) =>
+  json<GradeResult>('POST', `/attempts/${attemptId}/grade`, { body })
+export const regradeQuiz = (quizId: number, dryRun: boolean) =>
+  json<RegradeReport>('POST', `/quizzes/${quizId}/regrade`, { body: { dry_run: dryRun } })
+export const quizStatistics = (quizId: number) => json<QuizStatistics>('GET', `/quizzes/${quizId}/statistics`)

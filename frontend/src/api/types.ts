@@ -637,3 +637,317 @@ export interface QuestionImportResult {
   created: number
   categories_created: number
 }
+
+// ---- quizzes and attempts ----
+
+export type ReviewItem = 'score' | 'correctness' | 'feedback' | 'answers'
+export const REVIEW_ITEMS: ReviewItem[] = ['score', 'correctness', 'feedback', 'answers']
+export type GradingMethod = 'highest' | 'last' | 'first' | 'average'
+export const GRADING_METHODS: GradingMethod[] = ['highest', 'last', 'first', 'average']
+export type Navigation = 'free' | 'sequential'
+
+/** A slot as the quiz builder sends it: one fixed question, or count random questions of a category. */
+export interface QuizSlotInput {
+  question_id?: number | null
+  category_id?: number | null
+  /** random draws: how many questions (default 1) */
+  count?: number
+  include_sub?: boolean
+  /** the mark of each question of the slot */
+  mark: number
+}
+
+/** A slot as the server shows it to authors. */
+export interface QuizSlot {
+  question_id: number | null
+  question_name: string | null
+  question_type: QuestionType | null
+  category_id: number | null
+  category_name: string | null
+  count: number
+  include_sub: boolean
+  mark: number
+  /** random draws: how many questions the category holds now (fixed: 1, 0 when archived) */
+  available: number
+}
+
+export interface QuizInput {
+  slug: string
+  title_vi: string
+  title_en: string
+  intro_vi: string
+  intro_en: string
+  /** the module the quiz belongs to (null: the course as a whole) */
+  module_slug: string | null
+  published: boolean
+  /** passing it is part of the course's completion rule */
+  required: boolean
+  time_limit_minutes: number | null
+  open_at: string | null
+  close_at: string | null
+  /** 0: unlimited */
+  attempts_allowed: number
+  attempt_delay_minutes: number
+  grading_method: GradingMethod
+  pass_percent: number
+  navigation: Navigation
+  shuffle_questions: boolean
+  shuffle_answers: boolean
+  review_attempt: ReviewItem[]
+  review_closed: ReviewItem[]
+  slots: QuizSlotInput[]
+  /** PUT only: the version the editor started from (409 version_conflict when stale) */
+  version?: number
+}
+
+/** A learner's standing in a quiz. */
+export interface MyQuizStatus {
+  attempts: number
+  /** the grade by the quiz's grading method; null until an attempt is graded */
+  percent: number | null
+  passed: boolean
+  passed_at: string | null
+  in_progress_attempt_id: number | null
+}
+
+export interface QuizSummary {
+  id: number
+  course_slug: string
+  module_slug: string | null
+  slug: string
+  title_vi: string
+  title_en: string
+  source: 'files' | 'app'
+  published: boolean
+  required: boolean
+  /** how many questions an attempt holds */
+  question_count: number
+  time_limit_minutes: number | null
+  attempts_allowed: number
+  pass_percent: number
+  open_at: string | null
+  close_at: string | null
+  /** the caller's standing (null for callers without a person record) */
+  my: MyQuizStatus | null
+}
+
+export type CannotStart = 'not_enrolled' | 'not_published' | 'not_open' | 'closed' | 'no_attempts_left' | 'wait' | 'no_person'
+
+export interface AttemptSummary {
+  id: number
+  number: number
+  state: 'in_progress' | 'finished'
+  started_at: string
+  deadline: string | null
+  finished_at: string | null
+  auto_finished: boolean
+  /** null when the review options do not show the score yet, or essays wait for grading */
+  percent: number | null
+  passed: boolean | null
+  needs_grading: boolean
+}
+
+export interface Quiz extends Omit<QuizInput, 'slots' | 'version'> {
+  id: number
+  course_slug: string
+  course_title_vi: string
+  course_title_en: string
+  source: 'files' | 'app'
+  version: number
+  question_count: number
+  server_time: string
+  can_start: boolean
+  /** why the caller cannot start (or resume) an attempt now */
+  cannot_start: CannotStart | null
+  /** with cannot_start "wait": when the next attempt may start */
+  next_start_at: string | null
+  my: MyQuizStatus | null
+  my_attempts: AttemptSummary[]
+  /** authors only */
+  slots?: QuizSlot[]
+}
+
+/** A response in display order: indexes are positions on the screen. */
+export interface QuizResponse {
+  choice?: number
+  choices?: number[]
+  value?: boolean
+  text?: string
+  /** matching: left index (as a string key) -> right position */
+  pairs?: Record<string, number>
+}
+
+/** A question as a learner sees it while answering; texts are safe HTML. */
+export interface AttemptQuestion {
+  slot: number
+  mark: number
+  type: QuestionType
+  text: string
+  options?: string[]
+  multiple?: boolean
+  lefts?: string[]
+  rights?: string[]
+  /** the text has a gap (shown as _____) where the answer goes */
+  blank?: boolean
+  response: QuizResponse | null
+}
+
+export interface Attempt {
+  id: number
+  quiz_id: number
+  quiz_title_vi: string
+  quiz_title_en: string
+  course_slug: string
+  number: number
+  state: 'in_progress' | 'finished'
+  navigation: Navigation
+  started_at: string
+  deadline: string | null
+  server_time: string
+  save_seq: number
+  /** the last slot reached (sequential navigation shows slots 0..furthest) */
+  furthest: number
+  slot_count: number
+  questions: AttemptQuestion[]
+}
+
+export interface AutosaveRequest {
+  /** increases with every save of this attempt (the browser's counter) */
+  seq: number
+  /** slot (as a string key) -> response */
+  answers: Record<string, QuizResponse>
+  /** sequential navigation: the slot the learner moves to (at most furthest + 1) */
+  page?: number
+}
+
+export interface AutosaveResult {
+  save_seq: number
+  furthest: number
+  deadline: string | null
+  server_time: string
+}
+
+export type QuestionState = 'correct' | 'partial' | 'wrong' | 'unanswered' | 'pending'
+
+export interface ReviewQuestion extends AttemptQuestion {
+  name?: string
+  /** with "correctness" */
+  state?: QuestionState
+  /** with "score": marks awarded (null: an essay not graded yet) */
+  awarded?: number | null
+  /** with "feedback": feedback on the answer given, and the question's general feedback (HTML) */
+  feedback?: string
+  general_feedback?: string
+  /** with "answers": the right response in display order; right_text for short answer and numerical */
+  right?: QuizResponse
+  right_text?: string
+  /** a trainer's comment on a graded essay */
+  comment?: string
+}
+
+export interface AttemptReview {
+  attempt: AttemptSummary & {
+    quiz_id: number
+    quiz_title_vi: string
+    quiz_title_en: string
+    course_slug: string
+    person_name: string
+    score: number | null
+    max_score: number | null
+  }
+  /** what this review shows */
+  shows: ReviewItem[]
+  questions: ReviewQuestion[]
+}
+
+export interface QuizAttemptRow {
+  id: number
+  person_id: number
+  full_name: string
+  agency_name: string
+  number: number
+  state: 'in_progress' | 'finished'
+  started_at: string
+  finished_at: string | null
+  auto_finished: boolean
+  percent: number | null
+  passed: boolean | null
+  needs_grading: boolean
+}
+
+export interface GradingItem {
+  attempt_id: number
+  quiz_id: number
+  quiz_title_vi: string
+  quiz_title_en: string
+  course_slug: string
+  person_name: string
+  finished_at: string
+  slot: number
+  question_name: string
+  /** question text (HTML) */
+  text: string
+  /** the learner's answer (plain text) */
+  response_text: string
+  grader_info: string
+  mark: number
+}
+
+export interface GradeRequest {
+  slot: number
+  /** marks awarded, 0..the slot's mark */
+  awarded: number
+  comment: string
+}
+
+export interface GradeResult {
+  percent: number | null
+  passed: boolean | null
+  needs_grading: boolean
+}
+
+export interface RegradeChange {
+  attempt_id: number
+  person_name: string
+  number: number
+  old_percent: number | null
+  new_percent: number | null
+  old_passed: boolean | null
+  new_passed: boolean | null
+  /** slots whose marks changed */
+  slots: number[]
+}
+
+export interface RegradeReport {
+  dry_run: boolean
+  attempts_checked: number
+  /** questions whose newer version the regrade uses */
+  updated_questions: { question_id: number; name: string; from_version: number; to_version: number }[]
+  changes: RegradeChange[]
+}
+
+export interface QuizStatistics {
+  attempts: number
+  /** percents */
+  mean: number | null
+  median: number | null
+  stddev: number | null
+  pass_rate: number | null
+  /** ten bins: 0-10, 10-20, ... 90-100 (the last includes 100) */
+  histogram: { from: number; to: number; count: number }[]
+  questions: QuestionStatistics[]
+}
+
+export interface QuestionStatistics {
+  slot: number
+  question_id: number
+  name: string
+  type: QuestionType
+  attempts: number
+  /** mean fraction of the mark, 0..1 */
+  facility: number | null
+  /** correlation of this question with the rest of the attempt, -1..1 (null: too few attempts) */
+  discrimination: number | null
+  /** how often each answer was given (choices: every option; others: the most frequent responses) */
+  answers: { label: string; count: number; credit: number }[]
+}
