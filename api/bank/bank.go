@@ -67,71 +67,108 @@ func body(q qformat.Question) ([]byte, string, error) {
 func Save(ctx context.Context, tx *sqlx.Tx, category int64, keyPrefix string, qs []qformat.Question, by *int64) (Counts, error) {
 	var c Counts
 	for _, q := range qs {
-		b, hash, err := body(q)
-		if err != nil {
-			return c, err
-		}
-		name := q.Name
-		if name == "" {
-			name = excerpt(q.Text, 80)
-		}
 		var key *string
+		var cur latest
 		if keyPrefix != "" {
-			k := keyPrefix + name
+			k := keyPrefix + nameOf(q)
 			key = &k
-		}
-		var cur struct {
-			ID      int64  `db:"id"`
-			Version int    `db:"latest_version"`
-			Hash    string `db:"content_hash"`
-		}
-		if key != nil {
 			err := tx.GetContext(ctx, &cur, `SELECT q.id, q.latest_version, v.content_hash FROM questions q
 				JOIN question_versions v ON v.question_id = q.id AND v.version = q.latest_version
-				WHERE q.source_key = $1 FOR UPDATE OF q`, *key)
+				WHERE q.source_key = $1 FOR UPDATE OF q`, k)
 			if err != nil && !errors.Is(err, sql.ErrNoRows) {
 				return c, err
 			}
 		}
-		search := vn.SearchText(name, excerpt(q.Text, 500))
-		switch {
-		case cur.ID == 0:
-			err = tx.GetContext(ctx, &cur.ID, `INSERT INTO questions (category_id, name, source_key, tags, search_text, created_by)
-				VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, category, name, key, pq.Array(tagsOf(q)), search, by)
-			cur.Version = 1
+		_, did, err := put(ctx, tx, cur, category, key, q, by)
+		if err != nil {
+			return c, err
+		}
+		switch did {
+		case created:
 			c.Created++
-		case cur.Hash != hash:
-			cur.Version++
-			_, err = tx.ExecContext(ctx, `UPDATE questions SET latest_version = $2, category_id = $3, tags = $4, search_text = $5,
-				archived_at = NULL, updated_at = now() WHERE id = $1`, cur.ID, cur.Version, category, pq.Array(tagsOf(q)), search)
+		case versioned:
 			c.Versioned++
 		default:
 			c.Unchanged++
-			continue
-		}
-		if err != nil {
-			return c, err
-		}
-		mark := q.Mark
-		if mark <= 0 {
-			mark = 1
-		}
-		var vid int64
-		err = tx.GetContext(ctx, &vid, `INSERT INTO question_versions
-			(question_id, version, type, format, text, general_feedback, body, default_mark, content_hash, created_by)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-			cur.ID, cur.Version, q.Type, formatOf(q), q.Text, q.GeneralFeedback, b, mark, hash, by)
-		if err != nil {
-			return c, err
-		}
-		for _, f := range q.Files {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO question_files (version_id, name, content_type, data) VALUES ($1, $2, $3, $4)`,
-				vid, f.Name, http.DetectContentType(f.Data), f.Data); err != nil {
-				return c, err
-			}
 		}
 	}
 	return c, nil
+}
+
+// latest is the latest version of a stored question; ID 0 is none yet.
+type latest struct {
+	ID      int64  `db:"id"`
+	Version int    `db:"latest_version"`
+	Hash    string `db:"content_hash"`
+}
+
+// outcome says what put did.
+type outcome int
+
+const (
+	unchanged outcome = iota
+	created
+	versioned
+)
+
+// put is the one way a question's content gets into the bank, for the
+// importers and the editor alike. It writes q into category as question cur
+// (cur.ID 0: a new question, with source key key): the question, or version
+// cur.Version+1 when q's content differs from the latest, or nothing. A
+// question from files that changes is live again (it is back in its file);
+// one made in the app keeps its archived state.
+func put(ctx context.Context, tx *sqlx.Tx, cur latest, category int64, key *string, q qformat.Question, by *int64) (latest, outcome, error) {
+	b, hash, err := body(q)
+	if err != nil {
+		return cur, unchanged, err
+	}
+	name := nameOf(q)
+	search := vn.SearchText(name, excerpt(q.Text, 500))
+	did := versioned
+	switch {
+	case cur.ID == 0:
+		err = tx.GetContext(ctx, &cur.ID, `INSERT INTO questions (category_id, name, source_key, tags, search_text, created_by)
+			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, category, name, key, pq.Array(tagsOf(q)), search, by)
+		cur.Version, did = 1, created
+	case cur.Hash != hash:
+		cur.Version++
+		_, err = tx.ExecContext(ctx, `UPDATE questions SET latest_version = $2, category_id = $3, name = $4, tags = $5, search_text = $6,
+			archived_at = CASE WHEN source_key IS NULL THEN archived_at END, updated_at = now() WHERE id = $1`,
+			cur.ID, cur.Version, category, name, pq.Array(tagsOf(q)), search)
+	default:
+		return cur, unchanged, nil
+	}
+	if err != nil {
+		return cur, did, err
+	}
+	cur.Hash = hash
+	mark := q.Mark
+	if mark <= 0 {
+		mark = 1
+	}
+	var vid int64
+	err = tx.GetContext(ctx, &vid, `INSERT INTO question_versions
+		(question_id, version, type, format, text, general_feedback, body, default_mark, content_hash, created_by)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+		cur.ID, cur.Version, q.Type, formatOf(q), q.Text, q.GeneralFeedback, b, mark, hash, by)
+	if err != nil {
+		return cur, did, err
+	}
+	for _, f := range q.Files {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO question_files (version_id, name, content_type, data) VALUES ($1, $2, $3, $4)`,
+			vid, f.Name, http.DetectContentType(f.Data), f.Data); err != nil {
+			return cur, did, err
+		}
+	}
+	return cur, did, nil
+}
+
+// nameOf is the name a question is listed by: its own, or the start of its text.
+func nameOf(q qformat.Question) string {
+	if q.Name != "" {
+		return q.Name
+	}
+	return excerpt(q.Text, 80)
 }
 
 // ArchiveMissing archives the questions under keyPrefix that are not in

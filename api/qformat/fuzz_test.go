@@ -29,7 +29,7 @@ func checkParsed(t *testing.T, qs []Question, probs []Problem) {
 		if q.Line < 1 {
 			t.Fatalf("question without a line: %+v", q)
 		}
-		if msgs := check(&q); len(msgs) > 0 {
+		if msgs := Check(&q); len(msgs) > 0 {
 			t.Fatalf("returned a question with problems %v: %+v", msgs, q)
 		}
 	}

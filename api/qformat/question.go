@@ -146,18 +146,30 @@ func sizeText(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// check returns what makes q unusable whatever format it came from, so that
-// every importer accepts and refuses the same questions.
-func check(q *Question) []string {
-	var msgs []string
-	add := func(format string, args ...any) { msgs = append(msgs, fmt.Sprintf(format, args...)) }
-	if q.Text == "" {
-		add("the question has no text")
+// Issue is one thing that makes a question unusable: the field it is about
+// ("text", "type", "answers", or one answer's "answers.2.text",
+// "answers.0.weight", "answers.1.value", "answers.3.match"), a stable code a
+// form can translate, and an English sentence for import reports.
+type Issue struct {
+	Field, Code, Msg string
+}
+
+// Check returns what makes q unusable whatever it came from (a file of any
+// format or the question editor), so that every way in accepts and refuses
+// the same questions.
+func Check(q *Question) []Issue {
+	var issues []Issue
+	add := func(field, code, format string, args ...any) {
+		issues = append(issues, Issue{field, code, fmt.Sprintf(format, args...)})
 	}
-	for _, a := range q.Answers {
+	answer := func(i int, field string) string { return fmt.Sprintf("answers.%d.%s", i, field) }
+	if q.Text == "" {
+		add("text", "required", "the question has no text")
+	}
+	for i, a := range q.Answers {
 		if math.IsNaN(a.Weight) || a.Weight < -100 || a.Weight > 100 {
-			add("the weight %g%% of an answer is not between -100%% and 100%%", a.Weight)
-			return msgs
+			add(answer(i, "weight"), "out_of_range", "the weight %g%% of an answer is not between -100%% and 100%%", a.Weight)
+			return issues
 		}
 	}
 	count := func(f func(Answer) bool) int {
@@ -169,21 +181,30 @@ func check(q *Question) []string {
 		}
 		return n
 	}
+	first := func(f func(Answer) bool) int {
+		for i, a := range q.Answers {
+			if f(a) {
+				return i
+			}
+		}
+		return -1
+	}
+	emptyText := func(a Answer) bool { return a.Text == "" }
 	full := count(func(a Answer) bool { return a.Weight == 100 })
 	switch q.Type {
 	case SingleChoice, MultiChoice:
-		if n := count(func(a Answer) bool { return a.Text == "" }); n > 0 {
-			add("an answer is empty")
+		if i := first(emptyText); i >= 0 {
+			add(answer(i, "text"), "required", "an answer is empty")
 		}
 		if len(q.Answers) < 2 {
-			add("a choice question needs at least two answers")
+			add("answers", "too_few", "a choice question needs at least two answers")
 		}
 		if q.Type == SingleChoice {
 			switch {
 			case full == 0:
-				add("a single-choice question needs one right answer (100%%)")
+				add("answers", "no_full_mark", "a single-choice question needs one right answer (100%%)")
 			case full > 1:
-				add("a single-choice question has %d right answers (100%%); keep one, or make it a multiple-answer question with partial weights such as %%50%%", full)
+				add("answers", "several_full_marks", "a single-choice question has %d right answers (100%%); keep one, or make it a multiple-answer question with partial weights such as %%50%%", full)
 			}
 			break
 		}
@@ -193,63 +214,69 @@ func check(q *Question) []string {
 		}
 		switch {
 		case positive == 0:
-			add("no answer is right: give one the full mark (= in GIFT) or several partial weights such as %%50%%")
+			add("answers", "no_right_answer", "no answer is right: give one the full mark (= in GIFT) or several partial weights such as %%50%%")
 		case positive < 99.5 || positive > 100.5:
-			add("the positive weights of a multiple-answer question add up to %g%%, not 100%%", positive)
+			add("answers", "weights_not_100", "the positive weights of a multiple-answer question add up to %g%%, not 100%%", positive)
 		}
 	case TrueFalse:
 		if len(q.Answers) != 2 || q.Answers[0].Text != "true" || q.Answers[1].Text != "false" {
-			add("a true/false question has the answers true and false")
+			add("answers", "invalid", "a true/false question has the answers true and false")
 		}
 	case ShortAnswer, Numerical:
 		if q.Type == Numerical {
 			full = count(func(a Answer) bool { return a.Weight == 100 && a.Text != "*" })
 			if count(func(a Answer) bool { return a.Text == "*" }) > 1 {
-				add("a numerical question has at most one answer * (any other number)")
+				add("answers", "several_any", "a numerical question has at most one answer * (any other number)")
 			}
 		}
 		if len(q.Answers) == 0 {
-			add("the question has no answer")
+			add("answers", "required", "the question has no answer")
 		} else if full == 0 {
-			add("one answer must give the full mark (100%%)")
+			add("answers", "no_full_mark", "one answer must give the full mark (100%%)")
 		}
-		if q.Type == ShortAnswer && count(func(a Answer) bool { return a.Text == "" }) > 0 {
-			add("an answer is empty")
+		if i := first(emptyText); q.Type == ShortAnswer && i >= 0 {
+			add(answer(i, "text"), "required", "an answer is empty")
 		}
 		if q.Type == Numerical {
-			for _, a := range q.Answers {
-				if a.Tolerance < 0 || math.IsNaN(a.Tolerance) || math.IsInf(a.Tolerance, 0) || math.IsNaN(a.Value) || math.IsInf(a.Value, 0) {
-					add("a numerical answer must be a finite number with a tolerance of 0 or more")
-					break
+			for i, a := range q.Answers {
+				field := ""
+				switch {
+				case math.IsNaN(a.Value) || math.IsInf(a.Value, 0):
+					field = answer(i, "value")
+				case a.Tolerance < 0 || math.IsNaN(a.Tolerance) || math.IsInf(a.Tolerance, 0):
+					field = answer(i, "tolerance")
+				default:
+					continue
 				}
+				add(field, "invalid", "a numerical answer must be a finite number with a tolerance of 0 or more")
+				break
 			}
 		}
 	case Matching:
-		pairs := count(func(a Answer) bool { return a.Text != "" })
-		if pairs < 2 {
-			add("a matching question needs at least two pairs")
+		if pairs := count(func(a Answer) bool { return a.Text != "" }); pairs < 2 {
+			add("answers", "too_few_pairs", "a matching question needs at least two pairs")
 		}
-		if count(func(a Answer) bool { return a.Match == "" }) > 0 {
-			add("every matching pair needs a right side")
+		if i := first(func(a Answer) bool { return a.Match == "" }); i >= 0 {
+			add(answer(i, "match"), "required", "every matching pair needs a right side")
 		}
 	case Essay, Description:
 		if len(q.Answers) > 0 {
-			add("an essay or description has no answers")
+			add("answers", "not_allowed", "an essay or description has no answers")
 		}
 	default:
-		add("unknown question type %q", q.Type)
+		add("type", "invalid", "unknown question type %q", q.Type)
 	}
-	return msgs
+	return issues
 }
 
-// accept appends q to qs when check finds nothing wrong, and its problems
+// accept appends q to qs when Check finds nothing wrong, and its problems
 // (at line) otherwise.
 func accept(qs []Question, probs []Problem, q Question, line int) ([]Question, []Problem) {
-	msgs := check(&q)
-	for _, m := range msgs {
-		probs = append(probs, Problem{line, m})
+	issues := Check(&q)
+	for _, is := range issues {
+		probs = append(probs, Problem{line, is.Msg})
 	}
-	if len(msgs) == 0 {
+	if len(issues) == 0 {
 		qs = append(qs, q)
 	}
 	return qs, probs
