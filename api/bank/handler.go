@@ -45,6 +45,11 @@ func (h *Handler) Register(rg *gin.RouterGroup) {
 	g.POST("/questions/import/preview", h.preview)
 	g.POST("/questions/import", h.importFile)
 	g.GET("/questions/:id", h.get)
+	g.POST("/questions", h.create)
+	g.POST("/questions/preview", h.previewQuestion)
+	g.PUT("/questions/:id", h.update)
+	g.POST("/questions/:id/archive", h.setArchived(true))
+	g.POST("/questions/:id/restore", h.setArchived(false))
 }
 
 func (h *Handler) categories(c *gin.Context) {

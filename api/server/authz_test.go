@@ -187,6 +187,22 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"POST", p("/questions/import"), func(string) any {
 			return file{"cau-hoi.gift", []byte(giftQuestion), map[string]string{"category_id": fmt.Sprint(c.appCategory)}}
 		}, creators},
+		{"POST", p("/questions"), func(string) any { return appQuestion(c.appCategory) }, creators},
+		{"POST", p("/questions/preview"), func(string) any { return appQuestion(0) }, authors},
+		{"PUT", p("/questions/%d", c.appQuestion), func(string) any {
+			var v int
+			a.DB.Get(&v, `SELECT latest_version FROM questions WHERE id = $1`, c.appQuestion)
+			q := appQuestion(c.appCategory)
+			q["version"] = v
+			return q
+		}, authors},
+		{"PUT", p("/questions/%d", c.question), func(string) any {
+			q := appQuestion(c.appCategory)
+			q["version"] = 1
+			return q
+		}, want{403, 409, 403, 403, 409}},
+		{"POST", p("/questions/%d/archive", c.appQuestion), nil, authors},
+		{"POST", p("/questions/%d/restore", c.appQuestion), nil, authors},
 		{"POST", p("/courses/%s/publish", c.trainerDraft), nil, authors},
 		{"POST", p("/courses/%s/unpublish", c.trainerDraft), nil, authors},
 	}
@@ -234,7 +250,7 @@ type courseIDs struct {
 	trainerModule, trainerLesson int64
 	fileLesson, closedLesson     int64
 	question, bankCategory       int64
-	appCategory                  int64
+	appCategory, appQuestion     int64
 }
 
 func courseObjects(t *testing.T, a *apitest.API) courseIDs {
@@ -260,7 +276,20 @@ func courseObjects(t *testing.T, a *apitest.API) courseIDs {
 	a.DB.Get(&c.bankCategory, `SELECT category_id FROM questions ORDER BY id LIMIT 1`)
 	a.Do(apitest.Request{Method: "POST", Path: "/api/v1/question-categories", As: "admin", Body: map[string]any{"name": "Ma trận"}}).JSON(&m)
 	c.appCategory = m.ID
+	a.Do(apitest.Request{Method: "POST", Path: "/api/v1/questions", As: "admin", Body: appQuestion(c.appCategory)}).JSON(&m)
+	c.appQuestion = m.ID
 	return c
+}
+
+// appQuestion is a question for the editor's rows; category 0 leaves it
+// out (a preview).
+func appQuestion(category int64) map[string]any {
+	q := map[string]any{"type": "single_choice", "text": "Phím tắt nào sao chép?",
+		"answers": []map[string]any{{"text": "Ctrl+C", "weight": 100}, {"text": "Ctrl+V"}}}
+	if category > 0 {
+		q["category_id"], q["name"] = category, "Sao chép"
+	}
+	return q
 }
 
 const giftQuestion = "::Q1:: Phím tắt nào sao chép? {=Ctrl+C ~Ctrl+V ~Ctrl+X}\n"
