@@ -47,6 +47,7 @@ const (
 	CoursesAuthor   Permission = "courses.author"   // creating and editing app courses (trainers their own)
 	CoursesEnrol    Permission = "courses.enrol"    // enrolling others, within scope
 	QuestionsManage Permission = "questions.manage" // the question bank: browse, import, export
+	QuizzesGrade    Permission = "quizzes.grade"    // quiz results, statistics, essay grading, regrading
 )
 
 var managers = []Role{AgencyManager, HomeAffairs, Admin}
@@ -64,6 +65,7 @@ var policy = map[Permission][]Role{
 	CoursesAuthor:   {Trainer, Admin},
 	CoursesEnrol:    managers,
 	QuestionsManage: {Trainer, Admin},
+	QuizzesGrade:    {Trainer, Admin},
 }
 
 // Can reports whether role holds perm.

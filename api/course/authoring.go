@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -269,7 +268,7 @@ func (s *Service) AddModule(ctx context.Context, p auth.Principal, slug string, 
 		return tx.GetContext(ctx, &m, `
 			INSERT INTO course_modules (course_id, slug, position, title_vi, title_en)
 			SELECT $1, $2 || '-' || (count(*) + 1), coalesce(max(position), 0) + 1, $3, $4 FROM course_modules WHERE course_id = $1
-			RETURNING id, slug, position, title_vi, title_en`, c.ID, slugify(title), title, titleEN)
+			RETURNING id, slug, position, title_vi, title_en`, c.ID, vn.Slug(title, "bai"), title, titleEN)
 	})
 	m.Lessons = []LessonItem{}
 	return m, err
@@ -294,20 +293,6 @@ func (s *Service) UpdateModule(ctx context.Context, p auth.Principal, id int64, 
 }
 
 const maxUploadImage = 2 << 20
-
-var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
-
-// slugify turns a Vietnamese title into an ASCII slug.
-func slugify(title string) string {
-	s := strings.Trim(nonSlug.ReplaceAllString(vn.Fold(title), "-"), "-")
-	if len(s) > 60 {
-		s = strings.TrimRight(s[:60], "-")
-	}
-	if s == "" {
-		s = "bai"
-	}
-	return s
-}
 
 func hashText(s string) string {
 	h := sha256.Sum256([]byte(s))

@@ -10,6 +10,7 @@ import (
 	"github.com/govtrain/lms/api/auth"
 	"github.com/govtrain/lms/api/platform/db"
 	"github.com/govtrain/lms/api/platform/errs"
+	"github.com/govtrain/lms/api/platform/vn"
 	"github.com/jmoiron/sqlx"
 	"golang.org/x/text/unicode/norm"
 )
@@ -109,7 +110,7 @@ func (s *Service) AddLesson(ctx context.Context, p auth.Principal, moduleID int6
 			       (SELECT coalesce(max(position), 0) + 1 FROM lessons WHERE module_id = m.id), $3, $4, $5, $6, $7, $8
 			FROM course_modules m WHERE m.id = $1
 			RETURNING `+lessonEditColumns,
-			moduleID, slugify(title), title, strings.TrimSpace(deref(in.TitleEN)), minutes, body, Render(slug, body), hashText(body))
+			moduleID, vn.Slug(title, "bai"), title, strings.TrimSpace(deref(in.TitleEN)), minutes, body, Render(slug, body), hashText(body))
 	})
 	return l, err
 }

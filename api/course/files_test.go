@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/govtrain/lms/api/platform/vn"
 )
 
 func TestLoadFixtures(t *testing.T) {
@@ -83,8 +85,8 @@ func TestValidateReportsProblems(t *testing.T) {
 
 func TestSlugify(t *testing.T) {
 	for in, want := range map[string]string{"Bài 1: Giới thiệu": "bai-1-gioi-thieu", "  Đường dẫn   ": "duong-dan", "!!!": "bai"} {
-		if got := slugify(in); got != want {
-			t.Errorf("slugify(%q) = %q, want %q", in, got, want)
+		if got := vn.Slug(in, "bai"); got != want {
+			t.Errorf("vn.Slug(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

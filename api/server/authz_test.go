@@ -206,6 +206,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"POST", p("/courses/%s/publish", c.trainerDraft), nil, authors},
 		{"POST", p("/courses/%s/unpublish", c.trainerDraft), nil, authors},
 	}
+	routes = append(routes, quizRoutes(t, a, c.appQuestion)...)
 	checkCovered(t, a.Handler, routes)
 	for _, r := range routes {
 		for i, role := range roles {

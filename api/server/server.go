@@ -23,12 +23,14 @@ import (
 	"github.com/govtrain/lms/api/platform/db"
 	"github.com/govtrain/lms/api/platform/errs"
 	"github.com/govtrain/lms/api/platform/httpx"
+	"github.com/govtrain/lms/api/quiz"
 )
 
 // Server is the assembled application.
 type Server struct {
 	Handler http.Handler
 	Imports *org.Importer // background import jobs; Close waits for them
+	Quizzes *quiz.Service // RunExpiry closes attempts whose time is up
 }
 
 // New builds the router for cfg on database d, serving the frontend from dist.
@@ -62,6 +64,8 @@ func New(cfg *config.Config, d *sqlx.DB, dist fs.FS) *Server {
 	audit.NewHandler(d).Register(authed.Group("", auth.Require(auth.AuditRead)))
 	course.NewHandler(course.NewService(d), actor).Register(json, authed)
 	bank.NewHandler(d, actor, cfg.MaxUploadBytes).Register(authed)
+	quizzes := quiz.NewService(d, cfg.QuizGrace)
+	quiz.NewHandler(quizzes, actor).Register(authed)
 
 	spa := httpx.SPA(dist)
 	r.NoRoute(func(c *gin.Context) {
@@ -74,7 +78,7 @@ func New(cfg *config.Config, d *sqlx.DB, dist fs.FS) *Server {
 	r.NoMethod(func(c *gin.Context) {
 		httpx.WriteError(c, errs.New(errs.NotAllowed, "method_not_allowed", "this endpoint does not accept "+c.Request.Method))
 	})
-	return &Server{Handler: r, Imports: imports}
+	return &Server{Handler: r, Imports: imports, Quizzes: quizzes}
 }
 
 // jsonLimit caps JSON request bodies lower than file uploads; multipart

@@ -210,6 +210,10 @@ func serve(ctx context.Context, cfg *config.Config, migrate bool) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
+	sweep, stopSweep := context.WithCancel(context.Background())
+	swept := make(chan struct{})
+	go func() { defer close(swept); app.Quizzes.RunExpiry(sweep, cfg.QuizSweep) }()
+	defer func() { stopSweep(); <-swept }()
 	slog.Info("lms serving", "addr", cfg.Addr, "env", cfg.Env)
 	select {
 	case err := <-errc:

@@ -33,6 +33,8 @@ type Config struct {
 	MaxUploadBytes  int64          // LMS_MAX_UPLOAD_BYTES for files, default 10 MiB
 	LogLevel        string         // LMS_LOG_LEVEL: debug, info, warn, error
 	ShutdownTimeout time.Duration
+	QuizGrace       time.Duration // LMS_QUIZ_GRACE: how long after an attempt's deadline in-flight saves still count, default 10s
+	QuizSweep       time.Duration // LMS_QUIZ_SWEEP: how often attempts whose time is up are closed, default 5s
 }
 
 // Load reads the environment through getenv (os.Getenv in production).
@@ -53,6 +55,8 @@ func Load(getenv func(string) string) (*Config, error) {
 	c.AccessTTL = duration(getenv, "LMS_ACCESS_TTL", 15*time.Minute, &errs)
 	c.RefreshTTL = duration(getenv, "LMS_REFRESH_TTL", 30*24*time.Hour, &errs)
 	c.ShutdownTimeout = duration(getenv, "LMS_SHUTDOWN_TIMEOUT", 20*time.Second, &errs)
+	c.QuizGrace = duration(getenv, "LMS_QUIZ_GRACE", 10*time.Second, &errs)
+	c.QuizSweep = duration(getenv, "LMS_QUIZ_SWEEP", 5*time.Second, &errs)
 	c.MaxBodyBytes = integer(getenv, "LMS_MAX_BODY_BYTES", 1<<20, &errs)
 	c.MaxUploadBytes = integer(getenv, "LMS_MAX_UPLOAD_BYTES", 10<<20, &errs)
 	c.SecureCookies = c.Env == "production"

@@ -3,6 +3,7 @@
 package vn
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -50,4 +51,19 @@ func SearchWords(q string, max int) []string {
 		w = w[:max]
 	}
 	return w
+}
+
+var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
+
+// Slug turns a Vietnamese title into an ASCII slug of at most 60
+// characters ("Thư điện tử" -> "thu-dien-tu"); fallback when nothing is left.
+func Slug(title, fallback string) string {
+	s := strings.Trim(nonSlug.ReplaceAllString(Fold(title), "-"), "-")
+	if len(s) > 60 {
+		s = strings.TrimRight(s[:60], "-")
+	}
+	if s == "" {
+		s = fallback
+	}
+	return s
 }
