@@ -102,6 +102,8 @@ interface RequestOptions {
   form?: FormData
   signal?: AbortSignal
   headers?: Record<string, string>
+  /** let the request outlive the page (a save sent as the page goes away) */
+  keepalive?: boolean
   /** false for the auth endpoints themselves: a 401 there is an answer, not an expired token. */
   retryOn401?: boolean
 }
@@ -203,7 +205,7 @@ async function send(method: string, path: string, opts: RequestOptions = {}): Pr
       headers['Content-Type'] = 'application/json'
       body = JSON.stringify(opts.body)
     }
-    return rawFetch(buildUrl(path, opts.query), { method, headers, body, signal: opts.signal })
+    return rawFetch(buildUrl(path, opts.query), { method, headers, body, signal: opts.signal, keepalive: opts.keepalive })
   }
 
   const tokenSent = accessToken
@@ -429,9 +431,9 @@ export const getAttempt = (id: number) => json<Attempt>('GET', `/attempts/${id}`
 /** getAttemptQuestion: 403 not_reached for a slot past the furthest one (sequential navigation). */
 export const getAttemptQuestion = (id: number, slot: number) =>
   json<AttemptQuestion>('GET', `/attempts/${id}/questions/${slot}`)
-/** saveAnswers: 409 attempt_finished, 409 time_up, 409 not_reached. */
-export const saveAnswers = (id: number, body: AutosaveRequest) =>
-  json<AutosaveResult>('PUT', `/attempts/${id}/answers`, { body })
+/** saveAnswers: 409 attempt_finished, 409 time_up, 409 not_reached. keepalive: sent as the page goes away. */
+export const saveAnswers = (id: number, body: AutosaveRequest, keepalive = false) =>
+  json<AutosaveResult>('PUT', `/attempts/${id}/answers`, { body, keepalive })
 /** submitAttempt finishes the attempt once; the key makes a repeated submit return the same result. */
 export const submitAttempt = (id: number, key: string, body?: Partial<AutosaveRequest>) =>
   json<AttemptSummary>('POST', `/attempts/${id}/submit`, { body: body ?? {}, headers: { 'Idempotency-Key': key } })

@@ -48,9 +48,9 @@ export function AppLayout() {
   const mobile = screens.md === false
   const { token } = theme.useToken()
 
-  // A lesson belongs to "my courses"; every other page to the area its path starts with.
+  // A lesson or a quiz belongs to "my courses"; every other page to the area its path starts with.
   const first = location.pathname.split('/')[1] ?? ''
-  const selected = '/' + (first === 'lessons' ? 'my-courses' : first)
+  const selected = '/' + (['lessons', 'quizzes', 'attempts'].includes(first) ? 'my-courses' : first)
   // Until a forced password change is done, only the profile is reachable.
   const areas: Area[] = me.must_change_password ? ['profile'] : areasOf(me.role)
   const items = areas.map((a) => ({

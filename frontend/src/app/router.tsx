@@ -18,6 +18,9 @@ const MyCoursesPage = lazy(() => import('../features/course/MyCoursesPage'))
 const CatalogPage = lazy(() => import('../features/course/CatalogPage'))
 const CoursePage = lazy(() => import('../features/course/CoursePage'))
 const LessonPage = lazy(() => import('../features/course/LessonPage'))
+const QuizIntroPage = lazy(() => import('../features/quiz/QuizIntroPage'))
+const AttemptPage = lazy(() => import('../features/quiz/AttemptPage'))
+const ReviewPage = lazy(() => import('../features/quiz/ReviewPage'))
 const AuthoringPage = lazy(() => import('../features/course/AuthoringPage'))
 const CourseEditorPage = lazy(() => import('../features/course/CourseEditorPage'))
 const LessonEditorPage = lazy(() => import('../features/course/LessonEditorPage'))
@@ -58,6 +61,9 @@ export const router = createBrowserRouter([
       { path: 'courses', element: <Allow area="courses"><Page><CatalogPage /></Page></Allow> },
       { path: 'courses/:slug', element: <Allow area="courses"><Page><CoursePage /></Page></Allow> },
       { path: 'lessons/:id', element: <Allow area="courses"><Page><LessonPage /></Page></Allow> },
+      { path: 'quizzes/:id', element: <Allow area="courses"><Page><QuizIntroPage /></Page></Allow> },
+      { path: 'attempts/:id', element: <Allow area="courses"><Page><AttemptPage /></Page></Allow> },
+      { path: 'attempts/:id/review', element: <Allow area="courses"><Page><ReviewPage /></Page></Allow> },
       { path: 'authoring', element: <Allow area="authoring"><Page><AuthoringPage /></Page></Allow> },
       { path: 'authoring/lessons/:id', element: <Allow area="authoring"><Page><LessonEditorPage /></Page></Allow> },
       { path: 'authoring/:slug', element: <Allow area="authoring"><Page><CourseEditorPage /></Page></Allow> },

@@ -19,6 +19,7 @@ import { errorText } from '../../app/errors'
 import { formatDay } from '../../lib/format'
 import { useMe } from '../auth/AuthContext'
 import { canEnrolOthers } from '../auth/access'
+import { CourseQuizList } from '../quiz/CourseQuizList'
 import { CourseLearners } from './CourseLearners'
 import { EnrolDrawer } from './EnrolDrawer'
 import { CourseProgress, DueDate, EnrolmentStatus, LevelTag, PublishedTag, TrackTag } from './labels'
@@ -234,6 +235,7 @@ export default function CoursePage() {
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
             {/* Learners who are enrolled come for the lessons; others first read what the course is about. */}
             {enrolment ? outlineCard : descriptionCard}
+            <CourseQuizList course={course} />
             {enrolment ? descriptionCard : outlineCard}
           </Space>
         </Col>

@@ -9,6 +9,7 @@ import {
 } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { AttemptQuestion, QuestionState, QuizResponse, ReviewQuestion } from '../../api/types'
+import { formatMark } from './format'
 import { parseNumber, setPair, toggleChoice } from './response'
 import './quiz.css'
 
@@ -293,11 +294,6 @@ export function QuestionView({ question: q, response, onChange, disabled, review
       )}
     </div>
   )
-}
-
-/** formatMark writes a mark with at most two decimals, with a decimal comma in Vietnamese. */
-export function formatMark(n: number, lang: string): string {
-  return new Intl.NumberFormat(lang.startsWith('en') ? 'en-US' : 'vi-VN', { maximumFractionDigits: 2 }).format(n)
 }
 
 /** ReviewNotes: the right answer of a typed question, the feedback, the general feedback and a trainer's comment. */

@@ -139,3 +139,21 @@ describe('Saver', () => {
     expect(saver.takeForSubmit()).toEqual({ seq: 6, answers: { '2': { text: 'x' } } })
   })
 })
+
+describe('Saver after a failed submit', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('saves again what the submit carried', async () => {
+    const { saver, sent } = setup((req) => Promise.resolve(ok(req.seq)))
+    saver.change(1, { choice: 0 })
+    const body = saver.takeForSubmit()
+    expect(body.seq).toBe(1)
+    // the submit fails on the network; the page reopens the saver
+    saver.reopen()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sent).toEqual([{ seq: 2, answers: { '1': { choice: 0 } } }])
+    expect(saver.current).toBe('saved')
+    saver.stop()
+  })
+})

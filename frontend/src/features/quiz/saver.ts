@@ -80,7 +80,8 @@ export class Saver {
       stored = null
     }
     this.queue = resume(isQueue(stored) ? stored : emptyQueue(), o.serverSeq)
-    this.setStatus(hasPending(this.queue) ? 'saving' : 'saved')
+    // Not told through onStatus: the page reads it while it first renders.
+    this.status = hasPending(this.queue) ? 'saving' : 'saved'
   }
 
   /** pendingResponses are the answers not acknowledged yet (slot -> response), newest first in authority. */
@@ -169,6 +170,15 @@ export class Saver {
     this.queue = queue
     this.persist()
     return request
+  }
+
+  /** reopen goes back to saving after a submit that failed: what it carried counts as unsent. */
+  reopen() {
+    if (this.over) return
+    this.queue = resume(this.queue, this.queue.seq)
+    this.persist()
+    this.start()
+    this.tick()
   }
 
   /** finish forgets the attempt: it is submitted or over. */
