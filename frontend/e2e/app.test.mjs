@@ -23,10 +23,10 @@ after(async () => {
 const learning = ['Khóa học của tôi', 'Danh mục khóa học']
 const menus = {
   hocvien: [...learning, 'Hồ sơ của tôi'],
-  giangvien: [...learning, 'Soạn khóa học', 'Ngân hàng câu hỏi', 'Hồ sơ của tôi'],
+  giangvien: [...learning, 'Soạn khóa học', 'Ngân hàng câu hỏi', 'Chấm bài tự luận', 'Hồ sơ của tôi'],
   quanly: [...learning, 'Đơn vị', 'Cán bộ', 'Nhập danh sách', 'Hồ sơ của tôi'],
   noivu: [...learning, 'Đơn vị', 'Cán bộ', 'Nhập danh sách', 'Nhật ký', 'Hồ sơ của tôi'],
-  admin: [...learning, 'Soạn khóa học', 'Ngân hàng câu hỏi', 'Đơn vị', 'Cán bộ', 'Nhập danh sách', 'Nhật ký', 'Tài khoản', 'Hồ sơ của tôi'],
+  admin: [...learning, 'Soạn khóa học', 'Ngân hàng câu hỏi', 'Chấm bài tự luận', 'Đơn vị', 'Cán bộ', 'Nhập danh sách', 'Nhật ký', 'Tài khoản', 'Hồ sơ của tôi'],
 }
 
 describe('sign-in', () => {
@@ -264,6 +264,7 @@ describe('language', () => {
       'Course catalogue',
       'Authoring',
       'Question bank',
+      'Essay grading',
       'Agencies',
       'People',
       'Import',

@@ -25,6 +25,9 @@ const AuthoringPage = lazy(() => import('../features/course/AuthoringPage'))
 const CourseEditorPage = lazy(() => import('../features/course/CourseEditorPage'))
 const LessonEditorPage = lazy(() => import('../features/course/LessonEditorPage'))
 const QuestionBankPage = lazy(() => import('../features/bank/QuestionBankPage'))
+const QuizBuilderPage = lazy(() => import('../features/quizadmin/QuizBuilderPage'))
+const QuizResultsPage = lazy(() => import('../features/quizadmin/ResultsPage'))
+const GradingPage = lazy(() => import('../features/quizadmin/GradingPage'))
 
 function Page({ children }: { children: ReactNode }) {
   return (
@@ -67,7 +70,11 @@ export const router = createBrowserRouter([
       { path: 'authoring', element: <Allow area="authoring"><Page><AuthoringPage /></Page></Allow> },
       { path: 'authoring/lessons/:id', element: <Allow area="authoring"><Page><LessonEditorPage /></Page></Allow> },
       { path: 'authoring/:slug', element: <Allow area="authoring"><Page><CourseEditorPage /></Page></Allow> },
+      { path: 'authoring/:slug/quizzes/new', element: <Allow area="authoring"><Page><QuizBuilderPage /></Page></Allow> },
+      { path: 'authoring/quizzes/:id', element: <Allow area="authoring"><Page><QuizBuilderPage /></Page></Allow> },
+      { path: 'authoring/quizzes/:id/results', element: <Allow area="authoring"><Page><QuizResultsPage /></Page></Allow> },
       { path: 'question-bank', element: <Allow area="question-bank"><Page><QuestionBankPage /></Page></Allow> },
+      { path: 'grading', element: <Allow area="grading"><Page><GradingPage /></Page></Allow> },
       { path: 'agencies/:id?', element: <Allow area="agencies"><Page><AgenciesPage /></Page></Allow> },
       { path: 'people', element: <Allow area="people"><Page><PeoplePage /></Page></Allow> },
       { path: 'people/:id', element: <Allow area="people"><Page><PersonPage /></Page></Allow> },

@@ -4,7 +4,7 @@ import { areasOf, canAccess, canEditAgencies, canEnrolOthers, homePath } from '.
 describe('access', () => {
   it('gives each role its menu', () => {
     expect(areasOf('learner')).toEqual(['my-courses', 'courses', 'profile'])
-    expect(areasOf('trainer')).toEqual(['my-courses', 'courses', 'authoring', 'question-bank', 'profile'])
+    expect(areasOf('trainer')).toEqual(['my-courses', 'courses', 'authoring', 'question-bank', 'grading', 'profile'])
     expect(areasOf('agency_manager')).toEqual(['my-courses', 'courses', 'agencies', 'people', 'import', 'profile'])
     expect(areasOf('home_affairs')).toEqual(['my-courses', 'courses', 'agencies', 'people', 'import', 'audit', 'profile'])
     expect(areasOf('admin')).toEqual([
@@ -12,6 +12,7 @@ describe('access', () => {
       'courses',
       'authoring',
       'question-bank',
+      'grading',
       'agencies',
       'people',
       'import',
@@ -37,6 +38,13 @@ describe('access', () => {
     expect(canAccess('trainer', 'authoring')).toBe(true)
     expect(canAccess('agency_manager', 'authoring')).toBe(false)
     expect(canAccess('home_affairs', 'authoring')).toBe(false)
+  })
+  it('opens essay grading to trainers and admins only', () => {
+    expect(canAccess('trainer', 'grading')).toBe(true)
+    expect(canAccess('admin', 'grading')).toBe(true)
+    expect(canAccess('learner', 'grading')).toBe(false)
+    expect(canAccess('agency_manager', 'grading')).toBe(false)
+    expect(canAccess('home_affairs', 'grading')).toBe(false)
   })
   it('opens the question bank to trainers and admins only, as the server does (questions.manage)', () => {
     expect(canAccess('trainer', 'question-bank')).toBe(true)

@@ -6,6 +6,7 @@ export type Area =
   | 'courses'
   | 'authoring'
   | 'question-bank'
+  | 'grading'
   | 'agencies'
   | 'people'
   | 'import'
@@ -14,17 +15,17 @@ export type Area =
   | 'profile'
 
 // Menu order: learning first, then administration; the profile comes last.
-const menuOrder: Area[] = ['my-courses', 'courses', 'authoring', 'question-bank', 'agencies', 'people', 'import', 'audit', 'users', 'profile']
+const menuOrder: Area[] = ['my-courses', 'courses', 'authoring', 'question-bank', 'grading', 'agencies', 'people', 'import', 'audit', 'users', 'profile']
 
 const learning: Area[] = ['my-courses', 'courses', 'profile']
 const managerAreas: Area[] = [...learning, 'agencies', 'people', 'import']
 
 const areas: Record<Role, Area[]> = {
   learner: learning,
-  trainer: [...learning, 'authoring', 'question-bank'],
+  trainer: [...learning, 'authoring', 'question-bank', 'grading'],
   agency_manager: managerAreas,
   home_affairs: [...managerAreas, 'audit'],
-  admin: [...managerAreas, 'authoring', 'question-bank', 'audit', 'users'],
+  admin: [...managerAreas, 'authoring', 'question-bank', 'grading', 'audit', 'users'],
 }
 
 /** areasOf lists, in menu order, the areas a role may use. */

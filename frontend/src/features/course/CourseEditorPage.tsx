@@ -18,6 +18,7 @@ import { errorText } from '../../app/errors'
 import { CourseForm } from './CourseForm'
 import { FilesTag, LevelTag, PublishedTag, TrackTag } from './labels'
 import { LessonModal, ModuleModal } from './OutlineForms'
+import { CourseQuizzes } from '../quizadmin/CourseQuizzes'
 import { moveUpdates, pick } from './progress'
 
 const byPosition = <T extends { position: number }>(xs: T[]) => [...xs].sort((a, b) => a.position - b.position)
@@ -273,6 +274,8 @@ export default function CourseEditorPage() {
           </Card>
         )
       })}
+
+      <CourseQuizzes course={course} readOnly={readOnly} />
 
       {editing && (
         <CourseForm
