@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/govtrain/lms/api/qformat"
+	"github.com/govtrain/lms/api/quiz"
 )
 
 // Problem is one thing wrong in the course files, at a file and line.
@@ -60,6 +61,27 @@ type manifest struct {
 		Title  Text   `yaml:"title"`
 		Bank   string `yaml:"bank"`
 	} `yaml:"modules"`
+	Quizzes []manifestQuiz `yaml:"quizzes"`
+}
+
+// manifestQuiz is one quiz of course.yaml: random questions drawn from
+// module banks.
+type manifestQuiz struct {
+	Slug     string  `yaml:"slug"`
+	Title    Text    `yaml:"title"`
+	Intro    Text    `yaml:"intro"`
+	Module   string  `yaml:"module"`   // folder of the module it belongs to; empty: the whole course
+	Required *bool   `yaml:"required"` // counts for completion (default true)
+	Practice bool    `yaml:"practice"` // full review right after each attempt
+	Minutes  int     `yaml:"minutes"`  // time limit; 0: none
+	Pass     float64 `yaml:"pass"`     // pass mark, percent
+	Attempts int     `yaml:"attempts"` // 0: unlimited
+	Delay    int     `yaml:"delay"`    // minutes between attempts
+	Grading  string  `yaml:"grading"`  // highest (default), last, first, average
+	Draw     []struct {
+		Module string `yaml:"module"` // module folder whose bank the questions come from
+		Count  int    `yaml:"count"`
+	} `yaml:"draw"`
 }
 
 // FileCourse is a course as read from its folder, ready to sync.
@@ -72,6 +94,7 @@ type FileCourse struct {
 	Open, CompletionQuizzes bool
 	Prerequisites           []string
 	Modules                 []FileModule
+	Quizzes                 []quiz.FileQuiz
 	Images                  []FileImage
 	Hash                    string // of every file of the course
 }
@@ -244,8 +267,79 @@ func loadCourse(dir fs.FS, name string) (*FileCourse, []Problem) {
 		}
 		c.Modules = append(c.Modules, mod)
 	}
+	c.Quizzes, ps = checkQuizzes(m, c.Modules, file, &root)
+	probs = append(probs, ps...)
+	if c.CompletionQuizzes && !slices.ContainsFunc(c.Quizzes, func(q quiz.FileQuiz) bool { return q.Required }) {
+		add(file, line("completion"), "completion.quizzes is true but no quiz is required")
+	}
 	c.Hash = hashFolder(dir)
 	return c, probs
+}
+
+// checkQuizzes checks the manifest's quizzes against the modules read.
+func checkQuizzes(m manifest, modules []FileModule, file string, root *yaml.Node) ([]quiz.FileQuiz, []Problem) {
+	var probs []Problem
+	var out []quiz.FileQuiz
+	bySlugOrFolder := func(folder string) *FileModule {
+		match := orderedRe.FindStringSubmatch(folder)
+		for i := range modules {
+			if match != nil && modules[i].Slug == match[2] {
+				return &modules[i]
+			}
+		}
+		return nil
+	}
+	seen := map[string]bool{}
+	for i, mq := range m.Quizzes {
+		at := keyLine(root, "quizzes", fmt.Sprint(i))
+		add := func(msg string, args ...any) {
+			probs = append(probs, Problem{File: file, Line: at, Msg: fmt.Sprintf("quiz %q: ", mq.Slug) + fmt.Sprintf(msg, args...)})
+		}
+		if !slugRe.MatchString(mq.Slug) || seen[mq.Slug] {
+			add("a quiz needs a unique slug of lower-case ASCII letters, digits and -")
+		}
+		seen[mq.Slug] = true
+		if strings.TrimSpace(mq.Title.VI) == "" || strings.TrimSpace(mq.Title.EN) == "" {
+			add("a title with vi and en is required")
+		}
+		if mq.Pass <= 0 || mq.Pass > 100 {
+			add("pass must be a percent above 0")
+		}
+		if mq.Minutes < 0 || mq.Minutes > 1440 || mq.Attempts < 0 || mq.Attempts > 100 || mq.Delay < 0 {
+			add("minutes (0-1440), attempts (0-100) and delay must be in range")
+		}
+		if mq.Grading != "" && !slices.Contains([]string{"highest", "last", "first", "average"}, mq.Grading) {
+			add("grading is highest, last, first or average")
+		}
+		fq := quiz.FileQuiz{Slug: mq.Slug, TitleVI: mq.Title.VI, TitleEN: mq.Title.EN, IntroVI: mq.Intro.VI, IntroEN: mq.Intro.EN,
+			Required: mq.Required == nil || *mq.Required, Practice: mq.Practice, Minutes: mq.Minutes, Pass: mq.Pass,
+			Attempts: mq.Attempts, DelayMinutes: mq.Delay, Grading: mq.Grading}
+		if mq.Module != "" {
+			if mod := bySlugOrFolder(mq.Module); mod != nil {
+				fq.Module = mod.Slug
+			} else {
+				add("module %q is not one of the course's module folders", mq.Module)
+			}
+		}
+		if len(mq.Draw) == 0 {
+			add("draw lists the module banks the questions come from")
+		}
+		for _, d := range mq.Draw {
+			mod := bySlugOrFolder(d.Module)
+			switch {
+			case mod == nil:
+				add("draw: module %q is not one of the course's module folders", d.Module)
+			case len(mod.Questions) == 0:
+				add("draw: module %q has no bank", d.Module)
+			case d.Count < 1 || d.Count > len(mod.Questions):
+				add("draw: %d questions from %q, whose bank has %d", d.Count, d.Module, len(mod.Questions))
+			default:
+				fq.Draws = append(fq.Draws, quiz.FileDraw{Module: mod.Slug, Count: d.Count})
+			}
+		}
+		out = append(out, fq)
+	}
+	return out, probs
 }
 
 func loadLessons(dir fs.FS, course, folder string, images []FileImage) ([]FileLesson, []Problem) {

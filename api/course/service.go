@@ -288,12 +288,10 @@ func (s *Service) Complete(ctx context.Context, p auth.Principal, id int64) (Com
 			ID          int64      `db:"id"`
 			CourseID    int64      `db:"course_id"`
 			CompletedAt *time.Time `db:"completed_at"`
-			Quizzes     bool       `db:"completion_quizzes"`
 		}
 		err := tx.GetContext(ctx, &e, `
-			SELECT e.id, e.course_id, e.completed_at, c.completion_quizzes
+			SELECT e.id, e.course_id, e.completed_at
 			FROM lessons l JOIN enrolments e ON e.course_id = l.course_id AND e.person_id = $2
-			JOIN courses c ON c.id = l.course_id
 			WHERE l.id = $1 AND l.removed_at IS NULL FOR UPDATE OF e`, id, person)
 		if errors.Is(err, sql.ErrNoRows) {
 			var exists bool
@@ -324,11 +322,11 @@ func (s *Service) Complete(ctx context.Context, p auth.Principal, id int64) (Com
 		if n.Total > 0 {
 			out.CourseProgress = n.Done * 100 / n.Total
 		}
-		// Courses whose rule also needs quizzes are completed by the quiz
-		// module once it exists; here only the lessons rule applies.
-		if e.CompletedAt == nil && n.Done == n.Total && !e.Quizzes {
-			if err := tx.GetContext(ctx, &out.CourseCompletedAt, `UPDATE enrolments SET completed_at = now() WHERE id = $1
-				RETURNING completed_at`, e.ID); err != nil {
+		// The completion rule (every lesson, and every required quiz passed
+		// when the course asks) lives in one place: complete_enrolment, which
+		// the quiz submit calls too.
+		if e.CompletedAt == nil && n.Done == n.Total {
+			if err := tx.GetContext(ctx, &out.CourseCompletedAt, `SELECT complete_enrolment($1, $2, NULL)`, e.CourseID, person); err != nil {
 				return err
 			}
 		}

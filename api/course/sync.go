@@ -15,6 +15,7 @@ import (
 	"github.com/govtrain/lms/api/bank"
 	"github.com/govtrain/lms/api/platform/db"
 	"github.com/govtrain/lms/api/platform/vn"
+	"github.com/govtrain/lms/api/quiz"
 )
 
 // SyncReport says what a sync did, course by course.
@@ -158,7 +159,13 @@ func syncCourse(ctx context.Context, tx *sqlx.Tx, c FileCourse, allowRemovals bo
 		}
 	}
 	lines[0] += fmt.Sprintf(" (%d lessons new or changed)", changedLessons)
-	if err := syncBanks(ctx, tx, cur.ID, c, &lines); err != nil {
+	banks, err := syncBanks(ctx, tx, cur.ID, c, &lines)
+	if err != nil {
+		return lines, 0, err
+	}
+	ql, err := quiz.SyncFiles(ctx, tx, cur.ID, c.Quizzes, banks)
+	lines = append(lines, ql...)
+	if err != nil {
 		return lines, 0, err
 	}
 	archived, err := removeMissing(ctx, tx, cur.ID, keep, allowRemovals, &lines)
@@ -257,11 +264,13 @@ const bankRoot = "Chương trình đào tạo"
 // syncBanks puts each module's questions into the question bank, in the
 // category "course code – title / module title", each identified by
 // course/module/name so that only changed questions get a new version;
-// questions removed from the files are archived.
-func syncBanks(ctx context.Context, tx *sqlx.Tx, courseID int64, c FileCourse, lines *[]string) error {
+// questions removed from the files are archived. It returns each module's
+// category.
+func syncBanks(ctx context.Context, tx *sqlx.Tx, courseID int64, c FileCourse, lines *[]string) (map[string]int64, error) {
+	banks := map[string]int64{}
 	root, _, err := bank.Category(ctx, tx, nil, bankRoot, "files", nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	courseName := c.Title.VI
 	if c.Code != "" {
@@ -269,7 +278,7 @@ func syncBanks(ctx context.Context, tx *sqlx.Tx, courseID int64, c FileCourse, l
 	}
 	courseCat, _, err := bank.Category(ctx, tx, &root, courseName, "files", &courseID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var total bank.Counts
 	var keep []string
@@ -279,12 +288,13 @@ func syncBanks(ctx context.Context, tx *sqlx.Tx, courseID int64, c FileCourse, l
 		}
 		cat, _, err := bank.Category(ctx, tx, &courseCat, m.Title.VI, "files", &courseID)
 		if err != nil {
-			return err
+			return nil, err
 		}
+		banks[m.Slug] = cat
 		prefix := c.Slug + "/" + m.Slug + "/"
 		n, err := bank.Save(ctx, tx, cat, prefix, m.Questions, nil)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		total.Created, total.Versioned, total.Unchanged = total.Created+n.Created, total.Versioned+n.Versioned, total.Unchanged+n.Unchanged
 		for _, q := range m.Questions {
@@ -293,10 +303,10 @@ func syncBanks(ctx context.Context, tx *sqlx.Tx, courseID int64, c FileCourse, l
 	}
 	archived, err := bank.ArchiveMissing(ctx, tx, c.Slug+"/", keep)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if total.Created+total.Versioned+int(archived) > 0 {
 		*lines = append(*lines, fmt.Sprintf("  question bank: %d new, %d changed (new versions), %d archived", total.Created, total.Versioned, archived))
 	}
-	return nil
+	return banks, nil
 }

@@ -23,7 +23,7 @@ const (
 		       q.attempts_allowed, q.attempt_delay, q.time_limit, q.navigation = 'sequential' AS sequential,
 		       (SELECT n FROM bank_epoch WHERE id = 1) AS epoch,
 		       EXISTS (SELECT 1 FROM enrolments e WHERE e.course_id = q.course_id AND e.person_id = $2) AS enrolled,
-		       a.last_number, a.last_finished, a.open_id, now() AS now
+		       a.last_number, a.last_finished, a.open_id, now() AS now, q.title_vi, q.title_en, c.slug AS course_slug
 		FROM quizzes q JOIN courses c ON c.id = q.course_id
 		CROSS JOIN LATERAL (SELECT COALESCE(max(number), 0) AS last_number, max(finished_at) AS last_finished,
 		                           max(id) FILTER (WHERE state = 'in_progress') AS open_id
@@ -175,6 +175,9 @@ func (s *Service) Start(ctx context.Context, p auth.Principal, id int64) (Attemp
 		LastFinished    *time.Time `db:"last_finished"`
 		OpenID          *int64     `db:"open_id"`
 		Now             time.Time  `db:"now"`
+		TitleVI         string     `db:"title_vi"`
+		TitleEN         string     `db:"title_en"`
+		CourseSlug      string     `db:"course_slug"`
 	}
 	if err := st.GetContext(ctx, &info, id, person); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
@@ -238,7 +241,7 @@ func (s *Service) Start(ctx context.Context, p auth.Principal, id int64) (Attemp
 	}
 	a := &attemptRow{ID: row.ID, QuizID: id, PersonID: person, Number: info.LastNumber + 1, State: "in_progress",
 		StartedAt: row.StartedAt, Deadline: row.Deadline, Sequential: info.Sequential, SlotCount: len(slots), Now: row.Now,
-		slots: slots, saved: map[string]saved{}}
+		TitleVI: info.TitleVI, TitleEN: info.TitleEN, CourseSlug: info.CourseSlug, slots: slots, saved: map[string]saved{}}
 	return s.present(ctx, a)
 }
 

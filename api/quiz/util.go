@@ -1,6 +1,8 @@
 package quiz
 
 import (
+	"database/sql"
+	"errors"
 	"html"
 	"regexp"
 	"strconv"
@@ -26,3 +28,5 @@ func excerpt(s string, n int) string {
 	}
 	return s
 }
+
+func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
