@@ -62,7 +62,7 @@ export function RandomDrawModal({ categories, onClose, onAdd }: Props) {
           <InputNumber min={1} max={200} precision={0} value={count} onChange={(v) => setCount(v ?? 1)} data-testid="draw-count" />
         </Form.Item>
         <Form.Item label={t('quizadmin.draw.mark')} extra={t('quizadmin.draw.mark_hint')}>
-          <InputNumber min={0.01} max={1000} step={0.5} value={mark} onChange={(v) => setMark(v ?? 1)} />
+          <InputNumber min={0.01} max={1000} value={mark} onChange={(v) => setMark(v ?? 1)} />
         </Form.Item>
       </Form>
       {category && (

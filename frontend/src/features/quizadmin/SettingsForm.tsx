@@ -101,7 +101,7 @@ export function SettingsForm({ form, initial, modules, isNew, readOnly, onChange
           <Form.Item label={t('quizadmin.field.time_limit')} required={false}>
             <Space wrap>
               <Form.Item name="timed" valuePropName="checked" noStyle>
-                <Switch checkedChildren={t('quizadmin.timed')} unCheckedChildren={t('quizadmin.untimed')} data-testid="quiz-timed" />
+                <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} aria-label={t('quizadmin.field.time_limit')} data-testid="quiz-timed" />
               </Form.Item>
               <Form.Item noStyle shouldUpdate={(a, b) => a.timed !== b.timed}>
                 {({ getFieldValue }) =>

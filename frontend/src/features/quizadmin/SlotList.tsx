@@ -110,7 +110,6 @@ export function SlotList({ rows, categories, readOnly, onChange }: Props) {
           size="small"
           min={0.01}
           max={1000}
-          step={0.5}
           value={r.mark}
           disabled={readOnly}
           onChange={(v) => v && patch(r.key, { mark: v })}
