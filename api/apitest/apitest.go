@@ -27,6 +27,7 @@ import (
 	"github.com/govtrain/lms/api/course"
 	"github.com/govtrain/lms/api/dbtest"
 	"github.com/govtrain/lms/api/platform/config"
+	"github.com/govtrain/lms/api/platform/db"
 	"github.com/govtrain/lms/api/server"
 )
 
@@ -50,10 +51,27 @@ var quietLogs = sync.OnceFunc(func() {
 })
 
 // New starts the server on a fresh seeded database.
-func New(t testing.TB) *API {
+func New(t testing.TB) *API { return NewCounted(t, nil) }
+
+// NewCounted starts the server on a fresh seeded database, its pool dialled
+// through wire (when not nil) so that a benchmark can count statements and
+// round trips. DB is the same pool.
+func NewCounted(t testing.TB, wire *db.Wire) *API {
 	t.Helper()
 	quietLogs()
 	d := dbtest.NewSeeded(t)
+	if wire != nil {
+		var name string
+		if err := d.Get(&name, `SELECT current_database()`); err != nil {
+			t.Fatal(err)
+		}
+		counted, err := wire.Open(dbtest.URL(t, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { counted.Close() })
+		d = counted
+	}
 	cfg, err := config.Load(func(k string) string {
 		switch k {
 		case "LMS_JWT_SECRET":

@@ -193,9 +193,16 @@ func (s *Service) Start(ctx context.Context, p auth.Principal, id int64) (Attemp
 		lastFinished: info.LastFinished}); err != nil {
 		return Attempt{}, err
 	}
-	d, err := s.defs.get(ctx, s.db, id, info.Version, info.Epoch)
+	d, fresh, err := s.defs.get(ctx, s.db, id, info.Version, info.Epoch)
 	if err != nil {
 		return Attempt{}, err
+	}
+	if fresh {
+		// Every version a draw may pick, read once: later starts of this
+		// quiz run no statement but their two.
+		if _, err := s.versions.load(ctx, s.db, d.versionIDs()); err != nil {
+			return Attempt{}, err
+		}
 	}
 	r := newRand()
 	slots, err := d.draw(r)

@@ -39,16 +39,17 @@ type defCache struct {
 	m  map[int64]*def
 }
 
-func (c *defCache) get(ctx context.Context, q sqlx.QueryerContext, quizID int64, ver int, epoch int64) (*def, error) {
+// get returns quiz quizID's def, and whether it was read just now.
+func (c *defCache) get(ctx context.Context, q sqlx.QueryerContext, quizID int64, ver int, epoch int64) (*def, bool, error) {
 	c.mu.Lock()
 	d := c.m[quizID]
 	c.mu.Unlock()
 	if d != nil && d.Version == ver && d.Epoch == epoch {
-		return d, nil
+		return d, false, nil
 	}
 	d, err := loadDef(ctx, q, quizID)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	// What was read may be newer than the start's first statement saw;
 	// cache it under what it really is.
@@ -58,7 +59,7 @@ func (c *defCache) get(ctx context.Context, q sqlx.QueryerContext, quizID int64,
 	}
 	c.m[quizID] = d
 	c.mu.Unlock()
-	return d, nil
+	return d, true, nil
 }
 
 func loadDef(ctx context.Context, q sqlx.QueryerContext, quizID int64) (*def, error) {
@@ -177,4 +178,15 @@ func (d *def) layOut(r *rand.Rand, slots []slot, versions map[int64]*version) {
 			slots[i].Options, slots[i].Rights = l.Options, l.Rights
 		}
 	}
+}
+
+// versionIDs lists every version a draw may pick.
+func (d *def) versionIDs() []int64 {
+	var ids []int64
+	for _, s := range d.Slots {
+		for _, p := range s.Pool {
+			ids = append(ids, p.Version)
+		}
+	}
+	return ids
 }
