@@ -67,16 +67,18 @@ func (c *versionCache) load(ctx context.Context, q sqlx.QueryerContext, ids []in
 	if err != nil {
 		return nil, err
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.m == nil || len(c.m)+len(rows) > versionCacheMax {
-		c.m = make(map[int64]*version)
-	}
+	loaded := make(map[int64]*version, len(rows))
 	for _, r := range rows {
 		v := &version{ID: r.ID, QuestionID: r.QuestionID, Version: r.Version, Name: r.Name}
 		if err := json.Unmarshal(r.Body, &v.Q); err != nil {
 			return nil, err
 		}
+		loaded[r.ID] = v
+	}
+	if err := linkPictures(ctx, q, loaded); err != nil {
+		return nil, err
+	}
+	for _, v := range loaded {
 		v.R = Render(v.Q)
 		if len(Rights(v.R)) != len(Rights(v.Q)) {
 			// Two right sides that differ only in what rendering drops:
@@ -85,8 +87,15 @@ func (c *versionCache) load(ctx context.Context, q sqlx.QueryerContext, ids []in
 				v.R.Answers[i].Match = richtext.Plain(a.Match)
 			}
 		}
-		c.m[r.ID] = v
-		out[r.ID] = v
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m)+len(loaded) > versionCacheMax {
+		c.m = make(map[int64]*version)
+	}
+	for id, v := range loaded {
+		c.m[id] = v
+		out[id] = v
 	}
 	return out, nil
 }

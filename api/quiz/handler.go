@@ -23,8 +23,10 @@ func NewHandler(svc *Service, actor func(*gin.Context) audit.Actor) *Handler {
 	return &Handler{svc: svc, actor: actor}
 }
 
-// Register adds the routes to rg (signed in).
-func (h *Handler) Register(rg *gin.RouterGroup) {
+// Register adds the routes: question pictures to public (no token), the
+// rest to rg (signed in).
+func (h *Handler) Register(public, rg *gin.RouterGroup) {
+	public.GET("/question-files/:version/:sha/:name", h.picture)
 	view := auth.Require(auth.CoursesView)
 	author := auth.Require(auth.CoursesAuthor)
 	grader := auth.Require(auth.QuizzesGrade)

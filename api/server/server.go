@@ -65,7 +65,7 @@ func New(cfg *config.Config, d *sqlx.DB, dist fs.FS) *Server {
 	course.NewHandler(course.NewService(d), actor).Register(json, authed)
 	bank.NewHandler(d, actor, cfg.MaxUploadBytes).Register(authed)
 	quizzes := quiz.NewService(d, cfg.QuizGrace)
-	quiz.NewHandler(quizzes, actor).Register(authed)
+	quiz.NewHandler(quizzes, actor).Register(json, authed)
 
 	spa := httpx.SPA(dist)
 	r.NoRoute(func(c *gin.Context) {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { describe, test } from 'node:test'
-import { PHONE, menuLabels, newPage, shot, signIn } from './browser.mjs'
+import { PHONE, apiToken, menuLabels, newPage, shot, signIn } from './browser.mjs'
 
 const MENU = 'Ngân hàng câu hỏi'
 const FILES_ROOT = 'Chương trình đào tạo'
@@ -204,6 +204,84 @@ export function bankTests(env) {
       await phoneWizard.locator('[data-testid=bank-problems]').waitFor()
       await noSidewaysScroll(phone, 'the import wizard')
       await shot(phone, '52m-bank-import-phone')
+      await phone.context().close()
+    })
+
+    test('a trainer writes a single-choice question with a preview, then edits it into version 2', async () => {
+      const { baseURL } = env.server()
+      const suffix = Date.now().toString(36)
+      const token = await apiToken(baseURL, 'giangvien')
+      const res = await fetch(`${baseURL}/api/v1/question-categories`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: `Soạn thảo E2E ${suffix}` }),
+      })
+      assert.equal(res.status, 201)
+      const category = await res.json()
+      const page = await newPage(env.browser(), baseURL)
+      await signIn(page, 'giangvien')
+      await page.goto(`/question-bank?category=${category.id}`)
+      await page.locator('[data-testid=bank-list-title]', { hasText: category.name }).waitFor()
+
+      await page.locator('[data-testid=question-new]').click()
+      await page.locator('[data-testid=new-question-single_choice]').click()
+      const editor = page.locator('[data-testid=question-editor]')
+      await editor.waitFor()
+      assert.match(await editor.locator('.ant-drawer-title').innerText(), /Câu hỏi mới/)
+      const name = `E2E-SC-${suffix}`
+      await editor.locator('[data-testid=editor-name]').fill(name)
+      await editor.locator('[data-testid=editor-text]').fill('Phím tắt nào dùng để **sao chép**?')
+      await editor.locator('[data-testid=editor-format]').click()
+      await page.locator('.ant-select-item-option', { hasText: 'Markdown' }).click()
+      const texts = editor.locator('[data-testid=answer-text]')
+      await texts.nth(0).fill('Ctrl+C')
+      await texts.nth(1).fill('Ctrl+V')
+      await texts.nth(2).fill('Ctrl+X')
+      await texts.nth(3).fill('Ctrl+Z')
+      await editor.locator('[data-testid=answer-feedback]').nth(1).fill('Ctrl+V là dán.')
+      await editor.locator('[data-testid=editor-general-feedback]').fill('Sao chép: Ctrl+C; dán: Ctrl+V.')
+
+      // The preview: the learner's view, rendered by the server, with no grade in it.
+      const preview = editor.locator('[data-testid=question-preview]')
+      await preview.locator('[data-testid=preview-text] strong', { hasText: 'sao chép' }).waitFor()
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=preview-answer] .ant-radio-wrapper').length === 4)
+      const learnerSees = await preview.locator('[data-testid=preview-answer]').innerText()
+      assert.ok(!/100|%|dán/.test(learnerSees), `the learner's view tells the answer: ${learnerSees}`)
+      assert.match(await preview.locator('[data-testid=preview-trainer]').innerText(), /Ctrl\+V là dán/)
+      await shot(page, '56-bank-editor')
+      await editor.locator('[data-testid=editor-save]').click()
+      await page.locator('.ant-message-success', { hasText: name }).waitFor()
+      await editor.waitFor({ state: 'detached' })
+
+      // Saved: the drawer shows version 1; an edit makes version 2.
+      const detail = page.locator('[data-testid=question-detail]')
+      await detail.waitFor()
+      assert.match(await detail.innerText(), /Phiên bản 1/)
+      await page.locator('[data-testid=question-edit]').click()
+      await editor.waitFor()
+      assert.match(await editor.locator('[data-testid=editor-version]').innerText(), /phiên bản 2/)
+      assert.equal(await editor.locator('[data-testid=answer-text]').nth(1).inputValue(), 'Ctrl+V')
+      await editor.locator('[data-testid=editor-text]').fill('Phím tắt nào dùng để **sao chép** văn bản?')
+      await preview.locator('[data-testid=preview-text]', { hasText: 'văn bản' }).waitFor()
+      await editor.locator('[data-testid=editor-save]').click()
+      await page.locator('.ant-message-success', { hasText: 'phiên bản 2' }).waitFor()
+      await detail.waitFor()
+      await detail.getByText('Phiên bản 2 —').waitFor()
+      assert.match(await detail.locator('[data-testid=question-text]').innerText(), /văn bản/)
+      await rows(page).filter({ hasText: name }).first().waitFor()
+      await page.context().close()
+
+      // At phone width the preview goes under the form.
+      const phone = await newPage(env.browser(), baseURL, PHONE)
+      await signIn(phone, 'giangvien')
+      await phone.goto(`/question-bank?category=${category.id}`)
+      await phone.locator('[data-testid=question-new]').click()
+      await phone.locator('[data-testid=new-question-matching]').click()
+      await phone.locator('[data-testid=question-editor]').waitFor()
+      await phone.locator('[data-testid=editor-text]').fill('Ghép giao thức với công dụng')
+      await phone.locator('[data-testid=question-preview]').waitFor()
+      await noSidewaysScroll(phone, 'the question editor')
+      await shot(phone, '56m-bank-editor-phone')
       await phone.context().close()
     })
 

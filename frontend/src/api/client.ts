@@ -46,6 +46,10 @@ import type {
   QuestionImportFormat,
   QuestionImportPreview,
   QuestionImportResult,
+  QuestionContent,
+  QuestionInput,
+  QuestionPreview,
+  QuestionUpdate,
   QuestionQuery,
   QuestionSummary,
   Attempt,
@@ -396,6 +400,12 @@ export const listQuestions = (q: QuestionQuery, signal?: AbortSignal) =>
     signal,
   })
 export const getQuestion = (id: number) => json<QuestionDetail>('GET', `/questions/${id}`)
+export const createQuestion = (body: QuestionInput) => json<QuestionDetail>('POST', '/questions', { body })
+export const updateQuestion = (id: number, body: QuestionUpdate) => json<QuestionDetail>('PUT', `/questions/${id}`, { body })
+export const archiveQuestion = (id: number) => json<QuestionDetail>('POST', `/questions/${id}/archive`)
+export const restoreQuestion = (id: number) => json<QuestionDetail>('POST', `/questions/${id}/restore`)
+export const previewQuestion = (body: QuestionContent, signal?: AbortSignal) =>
+  json<QuestionPreview>('POST', '/questions/preview', { body, signal })
 export const exportQuestions = (categoryId: number, format: QuestionExportFormat) =>
   download('/questions/export', { category_id: categoryId, format }, `cau-hoi.${exportExt[format]}`)
 

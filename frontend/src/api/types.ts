@@ -638,6 +638,58 @@ export interface QuestionImportResult {
   categories_created: number
 }
 
+/** The format of a question's texts: moodle (text with line breaks kept, HTML allowed), html, markdown or plain. */
+export type TextFormat = 'moodle' | 'html' | 'markdown' | 'plain'
+export const TEXT_FORMATS: TextFormat[] = ['moodle', 'html', 'markdown', 'plain']
+
+/** QuestionAnswerInput is one answer as the editor sends it; which fields count depends on the type. */
+export interface QuestionAnswerInput {
+  text?: string
+  match?: string
+  weight?: number
+  feedback?: string
+  value?: number | null
+  tolerance?: number
+}
+
+/** QuestionContent is a question's content as the editor sends it to save or to preview. */
+export interface QuestionContent {
+  type: QuestionType
+  format: TextFormat
+  text: string
+  general_feedback: string
+  answers: QuestionAnswerInput[]
+  true_false: boolean
+  case_sensitive: boolean
+  grader_info: string
+}
+
+/** QuestionInput creates a question (POST /questions). */
+export interface QuestionInput extends QuestionContent {
+  category_id: number
+  name: string
+  tags: string[]
+  default_mark: number
+}
+
+/** QuestionUpdate edits one (PUT /questions/{id}), from the version the editor loaded. */
+export interface QuestionUpdate extends QuestionInput {
+  version: number
+}
+
+/** QuestionPreviewView is a question as a learner sees it while answering (an attempt's question without its slot, mark and response). */
+export type QuestionPreviewView = Omit<AttemptQuestion, 'slot' | 'mark' | 'response'> & { format: string }
+
+/** QuestionPreview is POST /questions/preview: the learner's view, and for the trainer the feedback and what saving would refuse. */
+export interface QuestionPreview {
+  view: QuestionPreviewView
+  general_feedback: string
+  /** per answer sent, safe HTML (true/false: true, then false) */
+  feedback: string[]
+  /** field -> code, as a save would answer */
+  fields: Record<string, string>
+}
+
 // ---- quizzes and attempts ----
 
 export type ReviewItem = 'score' | 'correctness' | 'feedback' | 'answers'

@@ -28,6 +28,7 @@ import {
   FileTextOutlined,
   FolderAddOutlined,
   LockOutlined,
+  PlusOutlined,
   SearchOutlined,
   UnorderedListOutlined,
   UploadOutlined,
@@ -46,6 +47,8 @@ import { saveFile } from '../../lib/download'
 import { CategoryModal } from './CategoryModal'
 import { ImportDrawer } from './ImportDrawer'
 import { QuestionDrawer } from './QuestionDrawer'
+import { QuestionEditor, type EditorTarget } from './QuestionEditor'
+import { EDITOR_TYPES } from './editor'
 import { bankErrorText, FilesTag, TypeTag } from './labels'
 import { typeLabel } from './questions'
 import { ancestorIds, buildCategoryTree, categoryPath, type CategoryNode } from './tree'
@@ -76,6 +79,7 @@ export default function QuestionBankPage() {
   const [adding, setAdding] = useState(false)
   const [importing, setImporting] = useState(false)
   const [exporting, setExporting] = useState(false)
+  const [editing, setEditing] = useState<EditorTarget | null>(null)
 
   // The search box asks the server (which folds diacritics) once typing pauses.
   useEffect(() => {
@@ -201,12 +205,23 @@ export default function QuestionBankPage() {
           {t('bank.title')}
         </Typography.Title>
         <Space wrap>
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: EDITOR_TYPES.map((ty) => ({ key: ty, label: typeLabel(t, ty), 'data-testid': `new-question-${ty}` })),
+              onClick: (e) =>
+                setEditing({ type: e.key as QuestionType, categoryId: selected?.source === 'app' ? selected.id : undefined }),
+            }}
+          >
+            <Button type="primary" icon={<PlusOutlined />} data-testid="question-new">
+              {t('bank.editor.new')} <DownOutlined />
+            </Button>
+          </Dropdown>
           <Button icon={<FolderAddOutlined />} onClick={() => setAdding(true)} data-testid="category-add">
             {t('bank.category.add')}
           </Button>
           <Tooltip title={needCategory ? t('bank.pick_category_first') : undefined}>
             <Button
-              type="primary"
               icon={<UploadOutlined />}
               disabled={needCategory}
               onClick={() => setImporting(true)}
@@ -335,7 +350,27 @@ export default function QuestionBankPage() {
           </Card>
         </Col>
       </Row>
-      {openId !== null && <QuestionDrawer id={openId} onClose={() => setOpenId(null)} />}
+      {openId !== null && (
+        <QuestionDrawer
+          key={`${openId}-${tick}`}
+          id={openId}
+          onClose={() => setOpenId(null)}
+          onEdit={(q) => setEditing({ question: q })}
+          onChanged={() => refresh()}
+        />
+      )}
+      {editing && (
+        <QuestionEditor
+          target={editing}
+          categories={items}
+          onClose={() => setEditing(null)}
+          onSaved={(q) => {
+            setEditing(null)
+            refresh()
+            setOpenId(q.id)
+          }}
+        />
+      )}
       {adding && (
         <CategoryModal
           categories={items}

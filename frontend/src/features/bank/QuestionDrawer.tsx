@@ -1,16 +1,24 @@
 import { useEffect, useState } from 'react'
-import { Alert, Descriptions, Drawer, Grid, Skeleton, Space, Tag, Typography, theme } from 'antd'
+import { Alert, App, Button, Descriptions, Drawer, Grid, Popconfirm, Skeleton, Space, Tag, Typography, theme } from 'antd'
+import { EditOutlined, InboxOutlined, UndoOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import { getQuestion } from '../../api/client'
+import { archiveQuestion, getQuestion, restoreQuestion } from '../../api/client'
 import type { QuestionDetail } from '../../api/types'
 import { formatDateTime } from '../../lib/format'
 import { Answers, Rich } from './Answers'
 import { bankErrorText, FilesTag, TypeTag } from './labels'
 import { numberText } from './questions'
 
-/** QuestionDrawer shows a question at its latest version: text, answers per type, feedback and history. */
-export function QuestionDrawer({ id, onClose }: { id: number; onClose(): void }) {
+/**
+ * QuestionDrawer shows a question at its latest version: text, answers per
+ * type, feedback and history. A question made in the app can be edited
+ * (onEdit), archived and restored (onChanged); one from the course files
+ * says it is changed there.
+ */
+export function QuestionDrawer({ id, onClose, onEdit, onChanged }: { id: number; onClose(): void; onEdit?(q: QuestionDetail): void; onChanged?(): void }) {
   const { t, i18n } = useTranslation()
+  const { message } = App.useApp()
+  const [busy, setBusy] = useState(false)
   const { token } = theme.useToken()
   const mobile = Grid.useBreakpoint().md === false
   const [q, setQ] = useState<QuestionDetail | null>(null)
@@ -35,6 +43,41 @@ export function QuestionDrawer({ id, onClose }: { id: number; onClose(): void })
   )
   const format = q?.format || q?.body?.Format || 'moodle'
 
+  const setArchived = async (archive: boolean) => {
+    if (!q) return
+    setBusy(true)
+    try {
+      setQ(await (archive ? archiveQuestion(q.id) : restoreQuestion(q.id)))
+      message.success(t(archive ? 'bank.editor.archived' : 'bank.editor.restored'))
+      onChanged?.()
+    } catch (e) {
+      message.error(bankErrorText(t, e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const actions =
+    q && q.source === 'app' ? (
+      <Space wrap>
+        {q.archived ? (
+          <Button icon={<UndoOutlined />} loading={busy} onClick={() => setArchived(false)} data-testid="question-restore">
+            {t('bank.editor.restore')}
+          </Button>
+        ) : (
+          <Popconfirm title={t('bank.editor.archive_confirm')} okText={t('common.yes')} cancelText={t('common.no')} onConfirm={() => setArchived(true)}>
+            <Button icon={<InboxOutlined />} loading={busy} data-testid="question-archive">
+              {t('bank.editor.archive')}
+            </Button>
+          </Popconfirm>
+        )}
+        {onEdit && (
+          <Button type="primary" icon={<EditOutlined />} onClick={() => onEdit(q)} data-testid="question-edit">
+            {t('bank.editor.edit')}
+          </Button>
+        )}
+      </Space>
+    ) : null
+
   return (
     <Drawer
       open
@@ -43,6 +86,7 @@ export function QuestionDrawer({ id, onClose }: { id: number; onClose(): void })
       onClose={onClose}
       destroyOnHidden
       data-testid="question-drawer"
+      extra={actions}
     >
       {error ? <Alert type="error" showIcon message={bankErrorText(t, error)} /> : null}
       {!q && !error && <Skeleton active />}
