@@ -3,7 +3,7 @@ package quiz_test
 import (
 	"fmt"
 	"net/http"
-		"regexp"
+	"regexp"
 	"strings"
 	"testing"
 
