@@ -21,6 +21,7 @@ import { pick } from '../course/progress'
 import { retryDelay } from './autosave'
 import {
   canGo,
+  canNext,
   forget,
   loadFlags,
   loadPage,
@@ -204,7 +205,8 @@ function AttemptRunner({ attempt: a, clock }: { attempt: Attempt; clock: ClockAn
   }
 
   const go = async (slot: number) => {
-    if (!canGo(slot, current, furthest, a.slot_count, a.navigation) || moving) return
+    const next = slot === current + 1 && canNext(current, a.slot_count)
+    if (moving || !(next || canGo(slot, current, furthest, a.slot_count, a.navigation))) return
     if (!sequential) {
       // Changing page saves at once; the page does not wait for it.
       saver.flush().catch(() => undefined)

@@ -269,7 +269,7 @@ export function QuestionView({ question: q, response, onChange, disabled, review
   }
 
   return (
-    <div data-testid="question-view" data-type={q.type} data-state={review?.state}>
+    <div className={review ? 'quiz-review' : undefined} data-testid="question-view" data-type={q.type} data-state={review?.state}>
       {review && review.state && q.type !== 'description' && (
         <Space size={8} wrap style={{ marginBottom: 8 }}>
           <Tag color={stateColors[review.state]} icon={<StateIcon state={review.state} />} data-testid="question-state">

@@ -178,7 +178,7 @@ function Rules({ quiz }: { quiz: Quiz }) {
           {quiz.time_limit_minutes ? t('quiz.minutes', { count: quiz.time_limit_minutes }) : t('quiz.no_time_limit')}
         </Descriptions.Item>
         {!quiz.open_at && !quiz.close_at && (
-          <Descriptions.Item label={t('quiz.intro.opens')}>{t('quiz.intro.always_open')}</Descriptions.Item>
+          <Descriptions.Item label={t('quiz.intro.window')}>{t('quiz.intro.always_open')}</Descriptions.Item>
         )}
         {quiz.open_at && <Descriptions.Item label={t('quiz.intro.opens')}>{formatDateTime(quiz.open_at)}</Descriptions.Item>}
         {quiz.close_at && <Descriptions.Item label={t('quiz.intro.closes')}>{formatDateTime(quiz.close_at)}</Descriptions.Item>}
@@ -213,8 +213,12 @@ function MyAttempts({ quiz }: { quiz: Quiz }) {
         locale={{ emptyText: t('quiz.attempt.none') }}
         columns={[
           { title: t('quiz.attempt.number'), dataIndex: 'number', width: 60 },
-          { title: t('quiz.attempt.started'), dataIndex: 'started_at', render: (v: string) => formatDateTime(v) },
-          { title: t('quiz.attempt.finished'), dataIndex: 'finished_at', render: (v: string | null) => formatDateTime(v) },
+          {
+            title: t('quiz.attempt.finished'),
+            key: 'when',
+            // An attempt in progress shows when it started.
+            render: (_, a) => formatDateTime(a.finished_at ?? a.started_at),
+          },
           { title: t('quiz.attempt.state'), key: 'state', render: (_, a) => <AttemptStateTag a={a} /> },
           {
             title: t('quiz.grade'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AttemptQuestion } from '../../api/types'
-import { canGo, navState, numberList, unanswered, uuid } from './attempt'
+import { canGo, canNext, navState, numberList, unanswered, uuid } from './attempt'
 
 const q = (slot: number, type: AttemptQuestion['type']): AttemptQuestion => ({ slot, mark: 1, type, text: '', response: null })
 
@@ -23,10 +23,12 @@ describe('attempt helpers', () => {
     expect(canGo(0, 3, 0, 5, 'free')).toBe(true)
     expect(canGo(5, 3, 0, 5, 'free')).toBe(false)
     expect(canGo(3, 3, 3, 5, 'free')).toBe(false)
+    // Sequential: no going back, and the panel opens no question not reached (Next does).
     expect(canGo(2, 3, 3, 5, 'sequential')).toBe(false)
-    expect(canGo(4, 3, 3, 5, 'sequential')).toBe(true)
-    expect(canGo(5, 3, 3, 6, 'sequential')).toBe(false)
+    expect(canGo(4, 3, 3, 5, 'sequential')).toBe(false)
     expect(canGo(4, 1, 4, 6, 'sequential')).toBe(true)
+    expect(canNext(3, 5)).toBe(true)
+    expect(canNext(4, 5)).toBe(false)
   })
 
   it('makes v4 UUIDs without randomUUID', () => {

@@ -42,13 +42,19 @@ export function navState(
   return answered ? 'answered' : 'unanswered'
 }
 
-/** canGo tells whether the learner may open slot from current. */
+/**
+ * canGo tells whether the navigation panel may open slot from current.
+ * Sequential navigation never goes back and opens no question not reached
+ * yet: moving on is the Next button's job (canNext).
+ */
 export function canGo(slot: number, current: number, furthest: number, slotCount: number, navigation: Navigation): boolean {
   if (slot < 0 || slot >= slotCount || slot === current) return false
   if (navigation === 'free') return true
-  // Sequential: forward one at a time (or back to the furthest after a reload).
-  return slot === current + 1 || (slot > current && slot <= furthest)
+  return slot > current && slot <= furthest
 }
+
+/** canNext tells whether there is a next question to move to. */
+export const canNext = (current: number, slotCount: number) => current + 1 < slotCount
 
 /** numberList writes question numbers for a sentence: "1, 3, 4". */
 export function numberList(ns: number[]): string {
