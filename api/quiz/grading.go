@@ -35,9 +35,24 @@ type GradingItem struct {
 	Mark         float64   `json:"mark"`
 }
 
-// Queue lists the essay answers waiting for grading, oldest first (at most
-// 200 attempts), optionally of one quiz.
-func (s *Service) Queue(ctx context.Context, quizID int64) ([]GradingItem, error) {
+// graderSQL is true for the courses whose quiz results p may see ($n: the
+// user, $n+1: admin): admins all, trainers the curriculum's and their own.
+const graderSQL = `(c.source = 'files' OR c.created_by = $%d OR $%d)`
+
+// grader answers not found unless p may see the results of quiz id.
+func (s *Service) grader(ctx context.Context, p auth.Principal, quizID int64) error {
+	var ok bool
+	err := s.db.GetContext(ctx, &ok, `SELECT `+fmt.Sprintf(graderSQL, 2, 3)+` FROM quizzes q JOIN courses c ON c.id = q.course_id
+		WHERE q.id = $1`, quizID, p.UserID, p.Role == auth.Admin)
+	if err == nil && !ok {
+		return errs.ErrNotFound
+	}
+	return notFound(err)
+}
+
+// Queue lists the essay answers waiting for grading that p may grade,
+// oldest first (at most 200 attempts), optionally of one quiz.
+func (s *Service) Queue(ctx context.Context, p auth.Principal, quizID int64) ([]GradingItem, error) {
 	var rows []struct {
 		attemptRow
 		PersonName string `db:"person_name"`
@@ -47,7 +62,8 @@ func (s *Service) Queue(ctx context.Context, quizID int64) ([]GradingItem, error
 		       c.slug AS course_slug, p.full_name AS person_name
 		FROM quiz_attempts a JOIN quizzes q ON q.id = a.quiz_id JOIN courses c ON c.id = q.course_id
 		JOIN people p ON p.id = a.person_id
-		WHERE a.needs_grading AND ($1 = 0 OR a.quiz_id = $1) ORDER BY a.finished_at, a.id LIMIT 200`, quizID)
+		WHERE a.needs_grading AND ($1 = 0 OR a.quiz_id = $1) AND `+fmt.Sprintf(graderSQL, 2, 3)+`
+		ORDER BY a.finished_at, a.id LIMIT 200`, quizID, p.UserID, p.Role == auth.Admin)
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +126,7 @@ func recomputeGrade(ctx context.Context, tx *sqlx.Tx, quizID, personID int64, me
 
 // Grade records a trainer's mark for an essay answer; when it was the last
 // one waiting, the attempt's grade counts.
-func (s *Service) Grade(ctx context.Context, actor audit.Actor, id int64, r GradeRequest) (GradeResult, error) {
+func (s *Service) Grade(ctx context.Context, p auth.Principal, actor audit.Actor, id int64, r GradeRequest) (GradeResult, error) {
 	if utf8Len(r.Comment) > 5000 {
 		return GradeResult{}, errs.Fields{"comment": "at most 5000 characters"}.Err()
 	}
@@ -122,6 +138,9 @@ func (s *Service) Grade(ctx context.Context, actor audit.Actor, id int64, r Grad
 		}
 		a, err := s.readAttempt(ctx, on{tx}, id)
 		if err != nil {
+			return err
+		}
+		if err := s.grader(ctx, p, a.QuizID); err != nil {
 			return err
 		}
 		if a.State != "finished" {
@@ -205,12 +224,8 @@ type AttemptRow struct {
 
 // Attempts lists a quiz's attempts, latest first.
 func (s *Service) Attempts(ctx context.Context, p auth.Principal, quizID int64, limit, offset int) ([]AttemptRow, int, error) {
-	var exists bool
-	if err := s.db.GetContext(ctx, &exists, `SELECT EXISTS (SELECT 1 FROM quizzes WHERE id = $1)`, quizID); err != nil {
+	if err := s.grader(ctx, p, quizID); err != nil {
 		return nil, 0, err
-	}
-	if !exists {
-		return nil, 0, errs.ErrNotFound
 	}
 	var rows []struct {
 		AttemptRow

@@ -170,7 +170,7 @@ func (h *Handler) attempts(c *gin.Context) {
 }
 
 func (h *Handler) statistics(c *gin.Context) {
-	withID(c, func(id int64) (any, error) { return h.svc.Statistics(c.Request.Context(), id) })
+	withID(c, func(id int64) (any, error) { return h.svc.Statistics(c.Request.Context(), auth.MustFrom(c), id) })
 }
 
 func (h *Handler) regrade(c *gin.Context) {
@@ -181,7 +181,7 @@ func (h *Handler) regrade(c *gin.Context) {
 		if err := httpx.BindJSON(c, &req); err != nil {
 			return nil, err
 		}
-		return h.svc.Regrade(c.Request.Context(), h.actor(c), id, req.DryRun)
+		return h.svc.Regrade(c.Request.Context(), auth.MustFrom(c), h.actor(c), id, req.DryRun)
 	})
 }
 
@@ -195,7 +195,7 @@ func (h *Handler) grade(c *gin.Context) {
 		if err := httpx.BindJSON(c, &req); err != nil {
 			return nil, err
 		}
-		return h.svc.Grade(c.Request.Context(), h.actor(c), id, req)
+		return h.svc.Grade(c.Request.Context(), auth.MustFrom(c), h.actor(c), id, req)
 	})
 }
 
@@ -209,7 +209,7 @@ func (h *Handler) queue(c *gin.Context) {
 		}
 		quizID = n
 	}
-	items, err := h.svc.Queue(c.Request.Context(), quizID)
+	items, err := h.svc.Queue(c.Request.Context(), auth.MustFrom(c), quizID)
 	if httpx.Fail(c, err) {
 		return
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/lib/pq"
 
 	"github.com/govtrain/lms/api/audit"
+	"github.com/govtrain/lms/api/auth"
 	"github.com/govtrain/lms/api/platform/db"
 	"github.com/govtrain/lms/api/platform/errs"
 	"github.com/govtrain/lms/api/qformat"
@@ -55,8 +56,11 @@ func compatible(old, new qformat.Question) bool {
 // version of each of its questions (when compatible), keeping trainers'
 // marks for essays, and rewrites the grades that change. With dryRun it only
 // reports.
-func (s *Service) Regrade(ctx context.Context, actor audit.Actor, quizID int64, dryRun bool) (RegradeReport, error) {
+func (s *Service) Regrade(ctx context.Context, p auth.Principal, actor audit.Actor, quizID int64, dryRun bool) (RegradeReport, error) {
 	rep := RegradeReport{DryRun: dryRun, UpdatedQuestions: []UpdatedQuestion{}, Changes: []RegradeChange{}}
+	if err := s.grader(ctx, p, quizID); err != nil {
+		return rep, err
+	}
 	err := db.WithTx(ctx, s.db, func(tx *sqlx.Tx) error {
 		var q struct {
 			Method   string  `db:"grading_method"`

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/uuid"
+	"github.com/govtrain/lms/api/apitest"
 )
 
 // TestRegradeAndStatistics: a wrong answer key is fixed in the bank, the
@@ -137,5 +138,33 @@ func TestFileQuizCompletesCourse(t *testing.T) {
 	e.a.DB.Get(&done, `SELECT completed_at::text FROM enrolments e JOIN quizzes q ON q.course_id = e.course_id WHERE q.id = $1 AND e.person_id = $2`, e.quiz, person)
 	if done == nil {
 		t.Error("passing the final test did not complete the course")
+	}
+}
+
+// TestResultsScope: a trainer sees the results of the curriculum's quizzes
+// and of their own courses', not of another trainer's course.
+func TestResultsScope(t *testing.T) {
+	f := newFixture(t)
+	quiz := f.quiz(t, []string{"essay"}, nil)
+	at, _ := f.start(t, quiz, "hocvien")
+	f.save(t, at.ID, 1, map[string]any{"0": map[string]any{"text": "Bài làm"}}, nil)
+	f.submit(t, at.ID, "")
+	if res := f.a.Do(reqAs("POST", "/api/v1/users", "admin", map[string]any{"username": "giangvien2",
+		"password": apitest.DemoPassword, "role": "trainer"})); res.Code != http.StatusCreated {
+		t.Fatalf("second trainer: %d %s", res.Code, res.Body)
+	}
+	for _, path := range []string{"/statistics", "/attempts"} {
+		if res := f.a.Get(fmt.Sprintf("/api/v1/quizzes/%d%s", quiz, path), "giangvien2"); res.Code != http.StatusNotFound {
+			t.Errorf("%s of another trainer's quiz: got %d, want 404", path, res.Code)
+		}
+	}
+	if res := f.a.Get("/api/v1/grading", "giangvien2"); strings.Contains(res.Body.String(), "Bài làm") {
+		t.Errorf("another trainer's grading queue shows the essay: %s", res.Body)
+	}
+	if res := f.a.Get(fmt.Sprintf("/api/v1/attempts/%d/review", at.ID), "giangvien2"); res.Code != http.StatusNotFound {
+		t.Errorf("review of another trainer's learner: got %d, want 404", res.Code)
+	}
+	if res := f.a.Get("/api/v1/grading", "admin"); !strings.Contains(res.Body.String(), "Bài làm") {
+		t.Errorf("the admin's queue lacks the essay: %s", res.Body)
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/govtrain/lms/api/platform/errs"
+	"github.com/govtrain/lms/api/auth"
 	"github.com/govtrain/lms/api/qformat"
 )
 
@@ -53,13 +53,9 @@ type Statistics struct {
 // attempt, and for each question its facility index (mean fraction of the
 // mark), discrimination index (correlation of the question's fraction with
 // the rest of the attempt's score) and how often each answer was chosen.
-func (s *Service) Statistics(ctx context.Context, quizID int64) (Statistics, error) {
-	var exists bool
-	if err := s.db.GetContext(ctx, &exists, `SELECT EXISTS (SELECT 1 FROM quizzes WHERE id = $1)`, quizID); err != nil {
+func (s *Service) Statistics(ctx context.Context, p auth.Principal, quizID int64) (Statistics, error) {
+	if err := s.grader(ctx, p, quizID); err != nil {
 		return Statistics{}, err
-	}
-	if !exists {
-		return Statistics{}, errs.ErrNotFound
 	}
 	var rows []attemptRow
 	if err := s.db.SelectContext(ctx, &rows, `SELECT id, layout, responses, results, score, max_score, percent, passed
