@@ -143,6 +143,30 @@ func TestEditorKeepsImportedQuestion(t *testing.T) {
 	}
 }
 
+// A new version made in the editor keeps the pictures of the one before.
+func TestEditorKeepsPictures(t *testing.T) {
+	a := apitest.New(t)
+	cat := newCategory(t, a, "Hình")
+	xml := `<?xml version="1.0"?><quiz><question type="essay"><name><text>Sơ đồ</text></name>` +
+		`<questiontext format="html"><text><![CDATA[Mô tả sơ đồ <img src="@@PLUGINFILE@@/a.gif">]]></text>` +
+		`<file name="a.gif" path="/" encoding="base64">R0lGODlhAQABAAAAACw=</file></questiontext></question></quiz>`
+	if res := upload(a, "/api/v1/questions/import", "giangvien", "a.xml", []byte(xml), map[string]string{"category_id": fmt.Sprint(cat)}); res.Code != http.StatusCreated {
+		t.Fatalf("import: %d %s", res.Code, res.Body)
+	}
+	var id int64
+	a.DB.Get(&id, `SELECT id FROM questions`)
+	in := map[string]any{"category_id": cat, "name": "Sơ đồ", "version": 1, "type": "essay", "format": "html",
+		"text": `Mô tả kỹ sơ đồ <img src="@@PLUGINFILE@@/a.gif">`}
+	if res := send(a, "PUT", fmt.Sprintf("/api/v1/questions/%d", id), "giangvien", in); res.Code != http.StatusOK || !strings.Contains(res.Body.String(), `"version":2`) {
+		t.Fatalf("edit: %d %s", res.Code, res.Body)
+	}
+	var files int
+	a.DB.Get(&files, `SELECT count(*) FROM question_files f JOIN question_versions v ON v.id = f.version_id WHERE v.question_id = $1 AND v.version = 2`, id)
+	if files != 1 {
+		t.Errorf("pictures of version 2: got %d, want 1", files)
+	}
+}
+
 func TestEditorRefusals(t *testing.T) {
 	a := apitest.New(t)
 	cat := newCategory(t, a, "Thử")

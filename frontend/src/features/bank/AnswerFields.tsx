@@ -55,14 +55,19 @@ function ChoiceList({ kind }: { kind: 'choice' | 'short' }) {
             <Row key={f.key} onRemove={() => remove(f.name)}>
               <div style={{ display: 'flex', gap: 8 }}>
                 <Form.Item name={[f.name, 'text']} style={{ flex: 1, marginBottom: 8 }}>
-                  <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} placeholder={t('bank.editor.option', { n: i + 1 })} data-testid="answer-text" />
+                  <Input.TextArea
+                    autoSize={{ minRows: 1, maxRows: 6 }}
+                    placeholder={t('bank.editor.option', { n: i + 1 })}
+                    aria-label={t('bank.editor.option', { n: i + 1 })}
+                    data-testid="answer-text"
+                  />
                 </Form.Item>
                 <Form.Item name={[f.name, 'weight']} style={{ marginBottom: 8 }}>
                   <WeightSelect negative={kind === 'choice'} />
                 </Form.Item>
               </div>
               <Form.Item name={[f.name, 'feedback']} style={{ marginBottom: 8 }}>
-                <Input placeholder={t('bank.editor.feedback_placeholder')} data-testid="answer-feedback" />
+                <Input placeholder={t('bank.editor.feedback_placeholder')} aria-label={t('bank.editor.feedback')} data-testid="answer-feedback" />
               </Form.Item>
             </Row>
           ))}
@@ -76,7 +81,8 @@ function ChoiceList({ kind }: { kind: 'choice' | 'short' }) {
 }
 
 function NumberList() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const decimal = i18n.language === 'en' ? '.' : ','
   return (
     <Form.List name="numbers">
       {(fields, { add, remove }) => (
@@ -85,10 +91,10 @@ function NumberList() {
             <Row key={f.key} onRemove={() => remove(f.name)}>
               <Space wrap size={8} align="start">
                 <Form.Item name={[f.name, 'value']} label={t('bank.editor.value')} style={{ marginBottom: 8 }}>
-                  <InputNumber decimalSeparator="," style={{ width: 140 }} data-testid="answer-value" />
+                  <InputNumber decimalSeparator={decimal} style={{ width: 140 }} data-testid="answer-value" />
                 </Form.Item>
                 <Form.Item name={[f.name, 'tolerance']} label="±" style={{ marginBottom: 8 }}>
-                  <InputNumber min={0} decimalSeparator="," style={{ width: 110 }} aria-label={t('bank.editor.tolerance')} />
+                  <InputNumber min={0} decimalSeparator={decimal} style={{ width: 110 }} aria-label={t('bank.editor.tolerance')} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'weight']} style={{ marginBottom: 8 }}>
                   <WeightSelect negative={false} />
