@@ -269,6 +269,21 @@ export function bankTests(env) {
       await detail.getByText('Phiên bản 2 —').waitFor()
       assert.match(await detail.locator('[data-testid=question-text]').innerText(), /văn bản/)
       await rows(page).filter({ hasText: name }).first().waitFor()
+
+      // Archived, it leaves the list unless archived questions are asked for; restored, it is back.
+      await page.locator('[data-testid=question-archive]').click()
+      await page.locator('.ant-popconfirm .ant-btn-primary').click()
+      await page.locator('.ant-message-success', { hasText: 'Đã lưu trữ câu hỏi' }).waitFor()
+      await page.locator('[data-testid=question-restore]').waitFor()
+      await page.locator('.ant-drawer-close').click()
+      await rows(page).filter({ hasText: name }).waitFor({ state: 'detached' })
+      await page.locator('[data-testid=bank-archived]').click()
+      const archived = rows(page).filter({ hasText: name }).first()
+      await archived.getByText('Đã lưu trữ').waitFor()
+      await archived.locator('[data-testid=question-open]').click()
+      await page.locator('[data-testid=question-restore]').click()
+      await page.locator('.ant-message-success', { hasText: 'Đã khôi phục câu hỏi' }).waitFor()
+      await page.locator('[data-testid=question-archive]').waitFor()
       await page.context().close()
 
       // At phone width the preview goes under the form.

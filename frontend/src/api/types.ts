@@ -599,6 +599,8 @@ export interface QuestionQuery {
   include_sub?: boolean
   q?: string
   type?: QuestionType
+  /** true: archived questions too */
+  archived?: boolean
   page?: number
   page_size?: number
 }

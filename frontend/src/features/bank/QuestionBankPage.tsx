@@ -15,6 +15,7 @@ import {
   Space,
   Switch,
   Table,
+  Tag,
   Tooltip,
   Tree,
   Typography,
@@ -58,6 +59,7 @@ interface Filters {
   q?: string
   type?: QuestionType
   include_sub: boolean
+  archived?: boolean
   page: number
   page_size: number
 }
@@ -162,6 +164,7 @@ export default function QuestionBankPage() {
           <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ marginBottom: 0, fontSize: 13 }}>
             {q.excerpt}
           </Typography.Paragraph>
+          {q.archived ? <Tag color="orange">{t('bank.archived')}</Tag> : null}
         </div>
       ),
     },
@@ -314,6 +317,15 @@ export default function QuestionBankPage() {
                 style={{ flex: '0 1 180px', minWidth: 150 }}
                 data-testid="bank-type"
               />
+              <label style={{ display: 'inline-flex', alignItems: 'center', gap: 6, cursor: 'pointer' }}>
+                <Switch
+                  size="small"
+                  checked={Boolean(filters.archived)}
+                  onChange={(v) => setFilters((f) => ({ ...f, archived: v || undefined, page: 1 }))}
+                  data-testid="bank-archived"
+                />
+                <Typography.Text>{t('bank.show_archived')}</Typography.Text>
+              </label>
               {selected && (
                 <label style={{ display: 'inline-flex', alignItems: 'center', gap: 6, cursor: 'pointer' }}>
                   <Switch
