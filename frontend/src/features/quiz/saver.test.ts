@@ -157,3 +157,23 @@ describe('Saver after a failed submit', () => {
     saver.stop()
   })
 })
+
+describe('Saver when the page is hidden', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('retries what a failed keepalive save carried', async () => {
+    let fails = 1
+    const { saver, sent } = setup((req) => (fails-- > 0 ? Promise.reject(fail(0, 'network_error')) : Promise.resolve(ok(req.seq))))
+    saver.start()
+    saver.change(0, { choice: 3 })
+    saver.leave() // the tab is hidden; the save is lost
+    await vi.advanceTimersByTimeAsync(0)
+    expect(saver.current).toBe('offline')
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(sent.map((r) => r.seq)).toEqual([1, 2])
+    expect(sent[1].answers).toEqual({ '0': { choice: 3 } })
+    expect(saver.current).toBe('saved')
+    saver.stop()
+  })
+})

@@ -221,7 +221,8 @@ export class Saver {
       // Failed answers stay pending; the retry carries them (and anything newer).
       this.failures++
       this.setStatus(isRetryable(e) ? 'offline' : 'error', e)
-      if (!keepalive) this.scheduleRetry()
+      // Also after a keepalive save: the page may still be there (a hidden tab).
+      this.scheduleRetry()
       throw e
     }
   }
