@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
-import { Link, useNavigate, useParams } from 'react-router'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Link, useBlocker, useNavigate, useParams } from 'react-router'
 import { Alert, App, Button, Card, Col, Form, Row, Skeleton, Space, Tag, Typography } from 'antd'
 import { ArrowLeftOutlined, BarChartOutlined, PlusOutlined, SaveOutlined, ThunderboltOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
@@ -19,7 +19,7 @@ import { fixedRow, fromQuizSlots, isRandom, randomRow, toSlotInputs, withAvailab
 /** QuizBuilderPage creates a quiz in a course (/authoring/:slug/quizzes/new) or edits one (/authoring/quizzes/:id). */
 export default function QuizBuilderPage() {
   const { t, i18n } = useTranslation()
-  const { message } = App.useApp()
+  const { message, modal } = App.useApp()
   const navigate = useNavigate()
   const params = useParams()
   const id = params.id ? Number(params.id) : undefined
@@ -29,9 +29,15 @@ export default function QuizBuilderPage() {
   const [rows, setRows] = useState<SlotRow[]>([])
   const [error, setError] = useState<unknown>(null)
   const [saving, setSaving] = useState(false)
-  const [dirty, setDirty] = useState(false)
+  const [dirty, setDirtyState] = useState(false)
+  // The blocker reads the ref: a save that navigates must not be stopped by the render before it.
+  const dirtyRef = useRef(false)
+  const setDirty = useCallback((v: boolean) => {
+    dirtyRef.current = v
+    setDirtyState(v)
+  }, [])
   const [conflict, setConflict] = useState(false)
-  const [slotErrors, setSlotErrors] = useState<string[]>([])
+  const [otherErrors, setOtherErrors] = useState<string[]>([])
   const [picking, setPicking] = useState(false)
   const [drawing, setDrawing] = useState(false)
   const { items: categories } = useCategories()
@@ -55,7 +61,7 @@ export default function QuizBuilderPage() {
     } catch (e) {
       setError(e)
     }
-  }, [id, params.slug])
+  }, [id, params.slug, setDirty])
 
   useEffect(() => {
     setCourse(null)
@@ -70,7 +76,24 @@ export default function QuizBuilderPage() {
   // The category list tells how many questions each draw can take now.
   useEffect(() => setRows((rs) => withAvailable(rs, categories)), [categories])
 
-  // Leaving with unsaved changes asks first (closing the tab or reloading).
+  // Leaving the page with unsaved changes asks first: inside the app through the router...
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirtyRef.current && currentLocation.pathname !== nextLocation.pathname)
+  const blockerRef = useRef(blocker)
+  blockerRef.current = blocker
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return
+    modal.confirm({
+      title: t('quizadmin.leave_title'),
+      content: t('quizadmin.leave_text'),
+      okText: t('quizadmin.leave'),
+      cancelText: t('quizadmin.stay'),
+      okButtonProps: { danger: true },
+      onOk: () => blockerRef.current.proceed?.(),
+      onCancel: () => blockerRef.current.reset?.(),
+    })
+  }, [blocker.state, modal, t])
+
+  // ...and closing the tab or reloading through the browser.
   useEffect(() => {
     if (!dirty) return
     const warn = (e: BeforeUnloadEvent) => e.preventDefault()
@@ -98,7 +121,7 @@ export default function QuizBuilderPage() {
   const changeRows = (next: SlotRow[]) => {
     setRows(next)
     setDirty(true)
-    setSlotErrors([])
+    setOtherErrors([])
   }
 
   const save = async () => {
@@ -110,7 +133,7 @@ export default function QuizBuilderPage() {
       return
     }
     setSaving(true)
-    setSlotErrors([])
+    setOtherErrors([])
     try {
       const body = toInput(v, toSlotInputs(rows), quiz?.version)
       const saved = quiz ? await updateQuiz(quiz.id, body) : await createQuiz(course.slug, body)
@@ -129,9 +152,9 @@ export default function QuizBuilderPage() {
       const known = new Set(Object.keys(form.getFieldsValue(true) as object))
       const onForm = fields.filter(([f]) => known.has(formField(f)))
       form.setFields(onForm.map(([f, code]) => ({ name: formField(f) as keyof QuizFormValues, errors: [fieldErrorText(t, code)] })))
-      const forSlots = fields.flatMap(([f, code]) => slotFieldText(t, f, code) ?? [])
-      setSlotErrors(forSlots)
-      message.error(onForm.length + forSlots.length > 0 ? t('quizadmin.fix_fields') : quizErrorText(t, e))
+      // The rest (a slot, the list as a whole) is listed above the form.
+      setOtherErrors(fields.filter(([f]) => !known.has(formField(f))).map(([f, code]) => slotFieldText(t, f, code) ?? `${f}: ${fieldErrorText(t, code)}`))
+      message.error(fields.length > 0 ? t('quizadmin.fix_fields') : quizErrorText(t, e))
     } finally {
       setSaving(false)
     }
@@ -182,6 +205,9 @@ export default function QuizBuilderPage() {
           )}
         </Space>
       </Row>
+      {otherErrors.length > 0 && (
+        <Alert type="error" showIcon message={otherErrors.map((s) => <div key={s}>{s}</div>)} data-testid="quiz-errors" />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={11}>
           <Card title={t('quizadmin.section.settings')} size="small">
@@ -212,9 +238,6 @@ export default function QuizBuilderPage() {
               )
             }
           >
-            {slotErrors.length > 0 && (
-              <Alert type="error" showIcon style={{ marginBottom: 12 }} message={slotErrors.map((s) => <div key={s}>{s}</div>)} />
-            )}
             <SlotList rows={rows} categories={categories} readOnly={readOnly} onChange={changeRows} />
           </Card>
         </Col>

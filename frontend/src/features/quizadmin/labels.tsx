@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client'
 import type { QuestionCategory } from '../../api/types'
 import { errorText, fieldErrorText } from '../../app/errors'
 import { buildCategoryTree, type CategoryNode } from '../bank/tree'
+import { slotIndexOf } from './slots'
 
 /**
  * quizErrorText translates an error of the quiz screens: codes a quiz means
@@ -22,9 +23,9 @@ export function quizErrorText(t: TFunction, err: unknown): string {
 
 /** slotFieldText explains a server field error of the question list ("slots.2.count" → "Question 3: ..."). */
 export function slotFieldText(t: TFunction, field: string, code: string): string | null {
-  const m = /^slots[.[](\d+)/.exec(field)
-  if (!m) return null
-  return t('quizadmin.slots.error_at', { n: Number(m[1]) + 1, error: fieldErrorText(t, code) })
+  const i = slotIndexOf(field)
+  if (i === null) return null
+  return t('quizadmin.slots.error_at', { n: i + 1, error: fieldErrorText(t, code) })
 }
 
 export function QuizStateTag({ published }: { published: boolean }) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { QuestionCategory, QuestionSummary } from '../../api/types'
-import { availableIn, fixedRow, fromQuizSlots, moveRow, randomRow, shortfalls, slotTotals, toSlotInputs, withAvailable } from './slots'
+import { availableIn, fixedRow, fromQuizSlots, moveRow, randomRow, shortfalls, slotIndexOf, slotTotals, toSlotInputs, withAvailable } from './slots'
 
 const cat = (id: number, parent: number | null, n: number): QuestionCategory => ({
   id,
@@ -87,5 +87,14 @@ describe('random draws', () => {
     expect(withAvailable([r], categories)[0].available).toBe(8)
     expect(withAvailable([{ ...r, include_sub: false }], categories)[0].available).toBe(2)
     expect(withAvailable([r], [])[0].available).toBe(0)
+  })
+})
+
+describe('server field errors', () => {
+  it('name the slot they belong to', () => {
+    expect(slotIndexOf('slots.0')).toBe(0)
+    expect(slotIndexOf('slots[12].count')).toBe(12)
+    expect(slotIndexOf('slots')).toBeNull()
+    expect(slotIndexOf('slug')).toBeNull()
   })
 })

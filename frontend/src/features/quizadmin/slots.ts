@@ -151,3 +151,9 @@ export function shortfalls(rows: SlotRow[]): Map<string, Shortfall> {
   for (const r of rows) if (!isRandom(r) && r.available < 1) out.set(r.key, { wanted: 1, available: 0 })
   return out
 }
+
+/** slotIndexOf reads the slot a server field error names ("slots.2", "slots[2].count" → 2), or null for other fields. */
+export function slotIndexOf(field: string): number | null {
+  const m = /^slots(?:\.|\[)(\d+)/.exec(field)
+  return m ? Number(m[1]) : null
+}
