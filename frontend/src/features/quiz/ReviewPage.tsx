@@ -11,6 +11,7 @@ import { pick } from '../course/progress'
 import { durationParts, formatMark } from './format'
 import { AttemptStateTag, GradeText, PassedTag } from './labels'
 import { QuestionView } from './QuestionView'
+import { visibleReview } from './review'
 import './quiz.css'
 
 /** ReviewPage shows a finished attempt: the score, then every question as the review options allow. */
@@ -86,7 +87,7 @@ function Review({ review }: { review: AttemptReview }) {
             title={t('quiz.take.question_n', { n: q.slot + 1 })}
             data-testid={`review-question-${q.slot + 1}`}
           >
-            <QuestionView question={q} response={q.response} review={q} />
+            <QuestionView question={q} response={q.response} review={visibleReview(q, review.shows)} />
           </Card>
         ))
       )}
