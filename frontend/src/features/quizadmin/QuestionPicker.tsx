@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type Key } from 'react'
-import { Alert, Col, Input, Modal, Row, Select, Switch, Table, Tree, Typography, type ButtonProps } from 'antd'
+import { Alert, Col, Grid, Input, Modal, Row, Select, Switch, Table, Tree, Typography, type ButtonProps } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import type { DataNode } from 'antd/es/tree'
 import { SearchOutlined } from '@ant-design/icons'
@@ -25,6 +25,7 @@ const PAGE_SIZE = 10
 /** QuestionPicker chooses fixed questions from the bank: a category tree on the left, a searchable list on the right. */
 export function QuestionPicker({ categories, taken, onClose, onPick }: Props) {
   const { t } = useTranslation()
+  const mobile = Grid.useBreakpoint().md === false
   const [categoryId, setCategoryId] = useState<number | undefined>()
   const [includeSub, setIncludeSub] = useState(true)
   const [type, setType] = useState<QuestionType | undefined>()
@@ -48,6 +49,7 @@ export function QuestionPicker({ categories, taken, onClose, onPick }: Props) {
     [categoryId, includeSub, q, type, page],
   )
 
+  const roots = useMemo(() => buildCategoryTree(categories), [categories])
   const treeData = useMemo(() => {
     const map = (n: CategoryNode): DataNode => ({
       key: n.category.id,
@@ -61,8 +63,8 @@ export function QuestionPicker({ categories, taken, onClose, onPick }: Props) {
       ),
       children: n.children.map(map),
     })
-    return buildCategoryTree(categories).map(map)
-  }, [categories])
+    return roots.map(map)
+  }, [roots])
 
   const columns: ColumnsType<QuestionSummary> = [
     {
@@ -119,13 +121,13 @@ export function QuestionPicker({ categories, taken, onClose, onPick }: Props) {
           <Tree
             treeData={treeData}
             selectedKeys={categoryId !== undefined ? [categoryId] : []}
-            defaultExpandedKeys={buildCategoryTree(categories).map((n) => n.category.id as Key)}
+            defaultExpandedKeys={roots.map((n) => n.category.id as Key)}
             onSelect={(keys) => {
               if (!keys.length) return
               setCategoryId(Number(keys[0]))
               setPage(1)
             }}
-            height={420}
+            height={mobile ? 180 : 420}
             blockNode
             style={{ marginTop: 4 }}
             data-testid="picker-tree"
