@@ -1,8 +1,8 @@
-import { Link, useParams } from 'react-router'
+import { Link, Navigate, useParams } from 'react-router'
 import { Alert, Card, Descriptions, Skeleton, Space, Typography } from 'antd'
 import { ArrowLeftOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import { getReview } from '../../api/client'
+import { ApiError, getReview } from '../../api/client'
 import type { AttemptReview } from '../../api/types'
 import { errorText } from '../../app/errors'
 import { formatDateTime } from '../../lib/format'
@@ -19,6 +19,8 @@ export default function ReviewPage() {
   const { t } = useTranslation()
   const id = Number(useParams().id)
   const { data, error } = useLoad(() => getReview(id), [id])
+  // An attempt not submitted yet has no review: back to answering it.
+  if (error instanceof ApiError && error.code === 'attempt_in_progress') return <Navigate to={`/attempts/${id}`} replace />
   if (error) return <Alert type="error" showIcon message={errorText(t, error)} />
   if (!data) return <Skeleton active />
   return <Review review={data} />
