@@ -81,43 +81,43 @@ func (in Input) settings() (Settings, error) {
 	case in.TitleVI == "":
 		f["title_vi"] = "required"
 	case utf8.RuneCountInString(in.TitleVI) > 200:
-		f["title_vi"] = "at most 200 characters"
+		f["title_vi"] = "too_long"
 	}
 	if utf8.RuneCountInString(in.TitleEN) > 200 {
-		f["title_en"] = "at most 200 characters"
+		f["title_en"] = "too_long"
 	}
 	if !slugRe.MatchString(in.Slug) {
-		f["slug"] = "lower-case letters, digits and -"
+		f["slug"] = "invalid"
 	}
 	if utf8.RuneCountInString(in.IntroVI) > 5000 || utf8.RuneCountInString(in.IntroEN) > 5000 {
-		f["intro_vi"] = "at most 5000 characters"
+		f["intro_vi"] = "too_long"
 	}
 	if in.TimeLimitMinutes != nil && (*in.TimeLimitMinutes < 1 || *in.TimeLimitMinutes > 1440) {
-		f["time_limit_minutes"] = "between 1 and 1440, or none"
+		f["time_limit_minutes"] = "out_of_range"
 	}
 	if in.OpenAt != nil && in.CloseAt != nil && !in.CloseAt.After(*in.OpenAt) {
-		f["close_at"] = "must be after the opening time"
+		f["close_at"] = "before_open"
 	}
 	if in.AttemptsAllowed < 0 || in.AttemptsAllowed > 100 {
-		f["attempts_allowed"] = "between 0 (unlimited) and 100"
+		f["attempts_allowed"] = "out_of_range"
 	}
 	if in.AttemptDelayMinutes < 0 || in.AttemptDelayMinutes > 525600 {
-		f["attempt_delay_minutes"] = "between 0 and 525600"
+		f["attempt_delay_minutes"] = "out_of_range"
 	}
 	if in.GradingMethod == "" {
 		in.GradingMethod = "highest"
 	}
 	if !slices.Contains([]string{"highest", "last", "first", "average"}, in.GradingMethod) {
-		f["grading_method"] = "one of highest, last, first, average"
+		f["grading_method"] = "invalid"
 	}
 	if in.PassPercent < 0 || in.PassPercent > 100 {
-		f["pass_percent"] = "between 0 and 100"
+		f["pass_percent"] = "out_of_range"
 	}
 	if in.Navigation == "" {
 		in.Navigation = "free"
 	}
 	if in.Navigation != "free" && in.Navigation != "sequential" {
-		f["navigation"] = "free or sequential"
+		f["navigation"] = "invalid"
 	}
 	for _, set := range []struct {
 		name  string
@@ -125,21 +125,21 @@ func (in Input) settings() (Settings, error) {
 	}{{"review_attempt", in.ReviewAttempt}, {"review_closed", in.ReviewClosed}} {
 		for _, it := range set.items {
 			if !slices.Contains([]string{ShowScore, ShowCorrectness, ShowFeedback, ShowAnswers}, it) {
-				f[set.name] = "items: score, correctness, feedback, answers"
+				f[set.name] = "invalid"
 			}
 		}
 	}
 	if len(in.Slots) > 200 {
-		f["slots"] = "at most 200 slots"
+		f["slots"] = "out_of_range"
 	}
 	for i, sl := range in.Slots {
 		switch {
 		case (sl.QuestionID == nil) == (sl.CategoryID == nil):
-			f[slotField(i)] = "a slot is a question or a category"
+			f[slotField(i)] = "invalid"
 		case sl.CategoryID != nil && (sl.Count < 1 || sl.Count > 200):
-			f[slotField(i)] = "draw between 1 and 200 questions"
+			f[slotField(i)] = "out_of_range"
 		case sl.Mark <= 0 || sl.Mark > 1000:
-			f[slotField(i)] = "the mark must be between 0 and 1000"
+			f[slotField(i)] = "out_of_range"
 		}
 	}
 	if len(f) > 0 {
@@ -249,7 +249,7 @@ func moduleOf(ctx context.Context, tx *sqlx.Tx, courseID int64, slug *string) (*
 	var id int64
 	err := tx.GetContext(ctx, &id, `SELECT id FROM course_modules WHERE course_id = $1 AND slug = $2 AND removed_at IS NULL`, courseID, *slug)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errs.Fields{"module_slug": "no such module in this course"}.Err()
+		return nil, errs.Fields{"module_slug": "not_found"}.Err()
 	}
 	return &id, err
 }
@@ -281,10 +281,10 @@ func writeSlots(ctx context.Context, tx *sqlx.Tx, quizID int64, slots []SlotInpu
 		}
 		switch {
 		case available < 0 || (sl.QuestionID != nil && available == 0):
-			f[slotField(i)] = "no such question or category"
+			f[slotField(i)] = "not_found"
 			continue
 		case published && available < count:
-			f[slotField(i)] = "the category has fewer questions than the draw asks for"
+			f[slotField(i)] = "draw_exceeds_category"
 			continue
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO quiz_slots (quiz_id, position, question_id, category_id, draw_count, include_sub, mark)
@@ -293,7 +293,7 @@ func writeSlots(ctx context.Context, tx *sqlx.Tx, quizID int64, slots []SlotInpu
 		}
 	}
 	if published && len(slots) == 0 {
-		f["slots"] = "a published quiz needs questions"
+		f["slots"] = "no_questions"
 	}
 	if len(f) > 0 {
 		return f.Err()
@@ -330,7 +330,7 @@ func (s *Service) Update(ctx context.Context, p auth.Principal, actor audit.Acto
 		return err
 	}
 	if in.Version == nil {
-		return errs.Fields{"version": "required: the version you edited"}.Err()
+		return errs.Fields{"version": "required"}.Err()
 	}
 	return db.WithTx(ctx, s.db, func(tx *sqlx.Tx) error {
 		courseID, ver, err := quizForEdit(ctx, tx, p, id)

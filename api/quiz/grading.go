@@ -128,7 +128,7 @@ func recomputeGrade(ctx context.Context, tx *sqlx.Tx, quizID, personID int64, me
 // one waiting, the attempt's grade counts.
 func (s *Service) Grade(ctx context.Context, p auth.Principal, actor audit.Actor, id int64, r GradeRequest) (GradeResult, error) {
 	if utf8Len(r.Comment) > 5000 {
-		return GradeResult{}, errs.Fields{"comment": "at most 5000 characters"}.Err()
+		return GradeResult{}, errs.Fields{"comment": "too_long"}.Err()
 	}
 	var out GradeResult
 	err := db.WithTx(ctx, s.db, func(tx *sqlx.Tx) error {
@@ -147,7 +147,7 @@ func (s *Service) Grade(ctx context.Context, p auth.Principal, actor audit.Actor
 			return errs.New(errs.Conflict, "attempt_in_progress", "the attempt is still in progress")
 		}
 		if r.Slot < 0 || r.Slot >= len(a.slots) {
-			return errs.Fields{"slot": "no such question in the attempt"}.Err()
+			return errs.Fields{"slot": "not_found"}.Err()
 		}
 		sl := a.slots[r.Slot]
 		versions, err := s.versions.load(ctx, s.db, []int64{sl.Version})
@@ -155,10 +155,10 @@ func (s *Service) Grade(ctx context.Context, p auth.Principal, actor audit.Actor
 			return err
 		}
 		if v := versions[sl.Version]; v == nil || v.Q.Type != qformat.Essay {
-			return errs.Fields{"slot": "only essay answers are graded by hand"}.Err()
+			return errs.Fields{"slot": "not_essay"}.Err()
 		}
 		if r.Awarded < 0 || r.Awarded > sl.Mark {
-			return errs.Fields{"awarded": fmt.Sprintf("between 0 and %s", number(sl.Mark))}.Err()
+			return errs.Fields{"awarded": "out_of_range"}.Err()
 		}
 		results := a.results()
 		for len(results) < len(a.slots) {

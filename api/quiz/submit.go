@@ -49,24 +49,24 @@ const (
 func (r SaveRequest) check() error {
 	f := errs.Fields{}
 	if r.Seq <= 0 || r.Seq > maxSeq {
-		f["seq"] = "must be a positive integer"
+		f["seq"] = "out_of_range"
 	}
 	if len(r.Answers) > maxAnswers {
-		f["answers"] = "too many answers in one save"
+		f["answers"] = "out_of_range"
 	}
 	for k, a := range r.Answers {
 		n, err := strconv.Atoi(k)
 		switch {
 		case err != nil || n < 0 || n > maxSlot || strconv.Itoa(n) != k:
-			f["answers."+k] = "not a question number"
+			f["answers."+k] = "invalid"
 		case a.Text != nil && utf8.RuneCountInString(*a.Text) > maxTextRunes:
-			f["answers."+k] = fmt.Sprintf("at most %d characters", maxTextRunes)
+			f["answers."+k] = "too_long"
 		case len(a.Choices) > maxChoices || len(a.Pairs) > maxChoices:
-			f["answers."+k] = "too many choices"
+			f["answers."+k] = "out_of_range"
 		}
 	}
 	if r.Page != nil && (*r.Page < 0 || *r.Page > maxSlot) {
-		f["page"] = "not a question number"
+		f["page"] = "out_of_range"
 	}
 	if len(f) > 0 {
 		return f.Err()
@@ -119,7 +119,7 @@ func (s *Service) Save(ctx context.Context, p auth.Principal, id int64, r SaveRe
 	case a.late(s.grace):
 		return out, errTimeUp
 	case r.Page != nil && *r.Page >= a.SlotCount:
-		return out, errs.Fields{"page": "not a question number"}.Err()
+		return out, errs.Fields{"page": "out_of_range"}.Err()
 	default:
 		return out, errNotReached
 	}
@@ -147,7 +147,7 @@ func (a *attemptRow) merge(r SaveRequest) {
 	}
 }
 
-var errBadKey = errs.Fields{"Idempotency-Key": "send a UUID that identifies this submit"}.Err()
+var errBadKey = errs.Fields{"Idempotency-Key": "invalid"}.Err()
 
 // Submit finishes p's attempt exactly once. The first submit grades it and
 // stores the grade, the person's quiz grade and the course completion in one
