@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"github.com/govtrain/lms/api/audit"
 	"github.com/govtrain/lms/api/auth"
@@ -15,6 +16,7 @@ import (
 	"github.com/govtrain/lms/api/platform/civil"
 	"github.com/govtrain/lms/api/platform/db"
 	"github.com/govtrain/lms/api/platform/errs"
+	"github.com/govtrain/lms/api/platform/vcode"
 )
 
 // Service holds the rules of enrolment and study.
@@ -328,6 +330,13 @@ func (s *Service) Complete(ctx context.Context, p auth.Principal, id int64) (Com
 		if e.CompletedAt == nil && n.Done == n.Total {
 			if err := tx.GetContext(ctx, &out.CourseCompletedAt, `SELECT complete_enrolment($1, $2, NULL)`, e.CourseID, person); err != nil {
 				return err
+			}
+			if out.CourseCompletedAt != nil {
+				// The certificates that the course completes, in the same transaction.
+				if _, err := tx.ExecContext(ctx, `SELECT issue_certificates($1, $2, NULL, NULL, $3)`, person, e.CourseID,
+					pq.StringArray(vcode.NewN(4))); err != nil {
+					return err
+				}
 			}
 		}
 		if out.CourseCompletedAt != nil {

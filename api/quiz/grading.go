@@ -9,12 +9,14 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"github.com/govtrain/lms/api/audit"
 	"github.com/govtrain/lms/api/auth"
 	"github.com/govtrain/lms/api/platform/db"
 	"github.com/govtrain/lms/api/platform/errs"
 	"github.com/govtrain/lms/api/platform/richtext"
+	"github.com/govtrain/lms/api/platform/vcode"
 	"github.com/govtrain/lms/api/qformat"
 )
 
@@ -109,18 +111,32 @@ type GradeResult struct {
 }
 
 // recomputeGrade rewrites a person's quiz grade from their graded attempts
-// and completes the course when the grade passes.
+// and, when the grade passes, completes the course and issues the
+// certificates this completes.
 func recomputeGrade(ctx context.Context, tx *sqlx.Tx, quizID, personID int64, method string, pass float64, courseID int64) error {
-	var passed bool
-	err := tx.GetContext(ctx, &passed, fmt.Sprintf(upsertGrade, 1, 2, `
+	var g struct {
+		Passed  bool    `db:"passed"`
+		Percent float64 `db:"percent"`
+	}
+	err := tx.GetContext(ctx, &g, fmt.Sprintf(upsertGrade, 1, 2, `
 		SELECT quiz_id, person_id, number, percent FROM quiz_attempts
 		WHERE quiz_id = $3 AND person_id = $4 AND state = 'finished' AND NOT needs_grading`), method, pass, quizID, personID)
 	if err != nil {
 		return notFound(err) // no graded attempt: no grade to write
 	}
-	if passed {
-		_, err = tx.ExecContext(ctx, `SELECT complete_enrolment($1, $2, NULL)`, courseID, personID)
+	if !g.Passed {
+		return nil
 	}
+	var completed *time.Time
+	if err := tx.GetContext(ctx, &completed, `SELECT complete_enrolment($1, $2, NULL)`, courseID, personID); err != nil {
+		return err
+	}
+	var justCourse *int64
+	if completed != nil {
+		justCourse = &courseID
+	}
+	_, err = tx.ExecContext(ctx, `SELECT issue_certificates($1, $2, $3, $4, $5)`, personID, justCourse, quizID, g.Percent,
+		pq.StringArray(vcode.NewN(codesPerSubmit)))
 	return err
 }
 

@@ -14,10 +14,12 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"github.com/govtrain/lms/api/auth"
 	"github.com/govtrain/lms/api/platform/db"
 	"github.com/govtrain/lms/api/platform/errs"
+	"github.com/govtrain/lms/api/platform/vcode"
 )
 
 // SaveRequest is an autosave: the answers changed since the last save the
@@ -214,11 +216,17 @@ const upsertGrade = `
 	ON CONFLICT (quiz_id, person_id) DO UPDATE SET attempts = EXCLUDED.attempts, percent = EXCLUDED.percent,
 	    passed = EXCLUDED.passed, passed_at = CASE WHEN EXCLUDED.passed THEN COALESCE(g.passed_at, EXCLUDED.passed_at) END,
 	    updated_at = now()
-	RETURNING passed`
+	RETURNING passed, percent`
+
+// codesPerSubmit is how many fresh verification codes a submit brings, for
+// the certificates it may issue (one per certification the quiz or its
+// course completes).
+const codesPerSubmit = 4
 
 // finishAttempt finishes an attempt that is still as it was read (state and
-// save sequence) and, when it needs no trainer, updates the quiz grade and
-// completes the course: one statement, so all of it or none.
+// save sequence) and, when it needs no trainer, updates the quiz grade,
+// completes the course and issues the certificates this completes: one
+// statement, so all of it or none.
 var finishAttempt = `
 	WITH a AS (
 	    UPDATE quiz_attempts SET state = 'finished', finished_at = now(), auto_finished = $3, submit_key = $4,
@@ -230,8 +238,11 @@ var finishAttempt = `
 	    SELECT x.quiz_id, x.person_id, x.number, x.percent FROM quiz_attempts x JOIN a ON x.quiz_id = a.quiz_id
 	        AND x.person_id = a.person_id WHERE x.state = 'finished' AND NOT x.needs_grading
 	    UNION ALL SELECT quiz_id, person_id, number, percent FROM a WHERE NOT needs_grading`) + `)
-	SELECT a.finished_at, CASE WHEN g.passed THEN complete_enrolment($14, a.person_id, a.quiz_id) END AS completed_at
-	FROM a LEFT JOIN g ON true`
+	SELECT a.finished_at, c.completed_at, ARRAY(SELECT issue_certificates(a.person_id,
+	           CASE WHEN c.completed_at IS NOT NULL THEN $14::bigint END, a.quiz_id, g.percent, $15)
+	       WHERE g.passed) AS certificates
+	FROM a LEFT JOIN g ON true
+	LEFT JOIN LATERAL (SELECT CASE WHEN g.passed THEN complete_enrolment($14, a.person_id, a.quiz_id) END AS completed_at) c ON true`
 
 // finish grades attempt a and writes it; false when the attempt changed
 // since it was read.
@@ -259,11 +270,12 @@ func (s *Service) finish(ctx context.Context, o on, a *attemptRow, key *string, 
 		return false, err
 	}
 	var row struct {
-		FinishedAt  time.Time  `db:"finished_at"`
-		CompletedAt *time.Time `db:"completed_at"`
+		FinishedAt   time.Time     `db:"finished_at"`
+		CompletedAt  *time.Time    `db:"completed_at"`
+		Certificates pq.Int64Array `db:"certificates"`
 	}
 	err = o.stmtx(st).GetContext(ctx, &row, a.ID, a.SaveSeq, auto, key, responses, results, g.score, g.max, g.percent,
-		passed, g.manual, a.Method, a.PassPercent, a.CourseID)
+		passed, g.manual, a.Method, a.PassPercent, a.CourseID, pq.StringArray(vcode.NewN(codesPerSubmit)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
