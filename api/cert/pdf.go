@@ -140,20 +140,24 @@ func drawHeading(f *fpdf.Fpdf, d Document) {
 		y = centred(f, d.Authority, "", 13, leftX, leftW, y)
 	}
 	y = centred(f, d.Issuer, "B", 13, leftX, leftW, y)
-	drawRule(f, leftX+leftW/2, y-3.2, 0.4*min(textWidth(f, d.Issuer, "B", 13), leftW))
+	size := fitSize(f, d.Issuer, "B", 13, 13*shrink, leftW) // as centred did
+	drawRule(f, leftX+leftW/2, y-lineHeight(size)+3, 0.4*min(textWidth(f, d.Issuer, "B", size), leftW))
 
 	y = centred(f, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "B", 13, rightX, rightW, 20)
 	motto := "Độc lập - Tự do - Hạnh phúc"
 	centred(f, motto, "B", 14, rightX, rightW, y)
-	drawRule(f, rightX+rightW/2, y+1.6, textWidth(f, motto, "B", 14))
+	drawRule(f, rightX+rightW/2, y+1.8, textWidth(f, motto, "B", 14))
 
+	// The title, the "chứng nhận" line and the holder have one line each:
+	// they shrink further than the columns above before they wrap.
 	setInk(f, pdfAccent)
-	centred(f, d.Title, "B", 30, 20, pageW-40, 52)
+	centred(f, d.Title, "B", fitSize(f, d.Title, "B", 30, 14, pageW-40), 20, pageW-40, 52)
 	setInk(f, pdfInk)
-	centred(f, d.Issuer+" chứng nhận", "", 15, 20, pageW-40, 63)
+	line := d.Issuer + " chứng nhận"
+	centred(f, line, "", fitSize(f, line, "", 15, 9, pageW-40), 20, pageW-40, 63)
 
 	label := holderHonorific(d.Honorific) + ": "
-	size := fitSize(f, d.Holder, "B", 22, 12, pageW-40-textWidth(f, label, "", 16))
+	size = fitSize(f, d.Holder, "B", 22, 9, pageW-40-textWidth(f, label, "", 16))
 	lw, nw := textWidth(f, label, "", 16), textWidth(f, d.Holder, "B", size)
 	x := pageW/2 - (lw+nw)/2
 	drawText(f, label, "", 16, x, 75)
@@ -305,11 +309,14 @@ func fitSize(f *fpdf.Fpdf, s, style string, hi, lo, w float64) float64 {
 	return size
 }
 
+// shrink is how far centred shrinks a line before it wraps it.
+const shrink = 0.85
+
 // centred draws s centred in the column [x, x+w] with its baseline at y,
-// shrinking it to at most 70% and then wrapping, and returns the baseline
-// of the next line.
+// shrinking it to at most shrink×size and then wrapping, and returns the
+// baseline of the next line.
 func centred(f *fpdf.Fpdf, s, style string, size, x, w, y float64) float64 {
-	size = fitSize(f, s, style, size, size*0.7, w)
+	size = fitSize(f, s, style, size, size*shrink, w)
 	f.SetFont(fontFamily, style, size)
 	for _, part := range f.SplitText(s, w) {
 		drawText(f, part, style, size, x+(w-f.GetStringWidth(part))/2, y)

@@ -240,10 +240,13 @@ func TestPDFLongContent(t *testing.T) {
 		d.Completed = append(d.Completed, fmt.Sprintf("Mô đun %02d – Quản lý dự án đầu tư ứng dụng công nghệ thông tin sử dụng nguồn vốn ngân sách nhà nước (hoàn thành %02d/%02d/2009)", i, i, i))
 	}
 	d.SignerTitle = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
+	d.Authority = "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH"
+	d.Issuer = "TRUNG TÂM CÔNG NGHỆ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH HÀ TĨNH"
+	d.Title = "GIẤY CHỨNG NHẬN HOÀN THÀNH CHƯƠNG TRÌNH BỒI DƯỠNG KIẾN THỨC, KỸ NĂNG CÔNG NGHỆ THÔNG TIN"
 	pdf := renderPDF(t, d)
 
 	text := pdfText(t, pdf)
-	for _, w := range []string{d.Holder, d.Completed[0], d.Completed[9], "Kết quả: Đạt", "PHÓ GIÁM ĐỐC", "CB-CNTT/2009/000123"} {
+	for _, w := range []string{d.Holder, d.Title, d.Issuer, d.Completed[0], d.Completed[9], "Kết quả: Đạt", "PHÓ GIÁM ĐỐC", "CB-CNTT/2009/000123"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("pdftotext lacks %q; got:\n%s", w, text)
 		}
@@ -259,16 +262,26 @@ func TestPDFLongContent(t *testing.T) {
 	if len(words) < 100 {
 		t.Fatalf("pdftotext -bbox found %d words, want over 100", len(words))
 	}
-	for _, w := range words {
-		var box [4]float64
+	overlap := func(a, b [4]float64) bool {
+		const tol = 0.5 // pt: boxes of neighbouring words may touch
+		return a[0] < b[2]-tol && b[0] < a[2]-tol && a[1] < b[3]-tol && b[1] < a[3]-tol
+	}
+	boxes := make([][4]float64, len(words))
+	for j, w := range words {
+		box := &boxes[j]
 		for i := range box {
 			box[i], _ = strconv.ParseFloat(w[i+1], 64)
 		}
 		if box[0] < inner[0] || box[1] < inner[1] || box[2] > inner[2] || box[3] > inner[3] {
-			t.Errorf("word %q at %v pt crosses the inner frame %v", w[5], box, inner)
+			t.Errorf("word %q at %v pt crosses the inner frame %v", w[5], *box, inner)
 		}
-		if box[0] < qr[2] && box[2] > qr[0] && box[1] < qr[3] && box[3] > qr[1] {
-			t.Errorf("word %q at %v pt overlaps the QR code %v", w[5], box, qr)
+		if overlap(*box, qr) {
+			t.Errorf("word %q at %v pt overlaps the QR code %v", w[5], *box, qr)
+		}
+		for i := range j {
+			if overlap(boxes[i], *box) {
+				t.Errorf("word %q at %v pt overlaps word %q at %v pt", w[5], *box, words[i][5], boxes[i])
+			}
 		}
 	}
 }
