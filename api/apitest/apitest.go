@@ -24,6 +24,7 @@ import (
 	"github.com/getkin/kin-openapi/routers/gorillamux"
 	"github.com/jmoiron/sqlx"
 
+	"github.com/govtrain/lms/api/cert"
 	"github.com/govtrain/lms/api/course"
 	"github.com/govtrain/lms/api/dbtest"
 	"github.com/govtrain/lms/api/platform/config"
@@ -94,11 +95,19 @@ func NewCounted(t testing.TB, wire *db.Wire) *API {
 func (a *API) SyncCourses(dir string) {
 	a.T.Helper()
 	courses, probs := course.LoadAll(os.DirFS(dir))
-	if len(probs) > 0 {
-		a.T.Fatalf("courses in %s: %v", dir, probs)
+	defs, dprobs := cert.LoadDefinitions(os.DirFS(dir), course.Known(courses))
+	if len(probs)+len(dprobs) > 0 {
+		a.T.Fatalf("courses in %s: %v %v", dir, probs, dprobs)
 	}
-	if _, err := course.Sync(context.Background(), a.DB, courses, false); err != nil {
+	ctx := context.Background()
+	if _, err := course.Sync(ctx, a.DB, courses, false); err != nil {
 		a.T.Fatalf("syncing %s: %v", dir, err)
+	}
+	if err := db.WithTx(ctx, a.DB, func(tx *sqlx.Tx) error {
+		_, err := cert.SyncDefinitions(ctx, tx, defs)
+		return err
+	}); err != nil {
+		a.T.Fatalf("syncing the certifications of %s: %v", dir, err)
 	}
 }
 

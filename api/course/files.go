@@ -597,3 +597,16 @@ func keyLine(root *yaml.Node, keys ...string) int {
 	}
 	return line
 }
+
+// Known maps the slug of each course read to its quizzes' slugs, for the
+// files that refer to them (certifications.yaml).
+func Known(courses []FileCourse) map[string][]string {
+	out := make(map[string][]string, len(courses))
+	for _, c := range courses {
+		out[c.Slug] = []string{}
+		for _, q := range c.Quizzes {
+			out[c.Slug] = append(out[c.Slug], q.Slug)
+		}
+	}
+	return out
+}

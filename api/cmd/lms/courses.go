@@ -7,8 +7,11 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/govtrain/lms/api/cert"
 	"github.com/govtrain/lms/api/course"
 	"github.com/govtrain/lms/api/platform/config"
+	"github.com/govtrain/lms/api/platform/db"
+	"github.com/jmoiron/sqlx"
 )
 
 func coursesCmd(ctx context.Context, cfg *config.Config, args []string) error {
@@ -28,8 +31,12 @@ func coursesCmd(ctx context.Context, cfg *config.Config, args []string) error {
 	for _, p := range probs {
 		fmt.Fprintf(os.Stderr, "%s/%s\n", dir, p)
 	}
-	if len(probs) > 0 {
-		return fmt.Errorf("%d problems in %s", len(probs), dir)
+	defs, dprobs := cert.LoadDefinitions(os.DirFS(dir), course.Known(courses))
+	for _, p := range dprobs {
+		fmt.Fprintf(os.Stderr, "%s/%s\n", dir, p)
+	}
+	if n := len(probs) + len(dprobs); n > 0 {
+		return fmt.Errorf("%d problems in %s", n, dir)
 	}
 	switch args[0] {
 	case "validate":
@@ -40,7 +47,8 @@ func coursesCmd(ctx context.Context, cfg *config.Config, args []string) error {
 				questions += m.BankQuestions
 			}
 		}
-		fmt.Printf("%s: %d courses, %d lessons, %d questions, no problems\n", dir, len(courses), lessons, questions)
+		fmt.Printf("%s: %d courses, %d lessons, %d questions, %d certifications, no problems\n", dir, len(courses), lessons,
+			questions, len(defs.Certifications))
 		return nil
 	case "sync":
 		d, err := open(ctx, cfg)
@@ -53,7 +61,16 @@ func coursesCmd(ctx context.Context, cfg *config.Config, args []string) error {
 		}
 		rep, err := course.Sync(ctx, d, courses, *allowRemovals)
 		fmt.Print(rep)
-		return err
+		if err != nil {
+			return err
+		}
+		return db.WithTx(ctx, d, func(tx *sqlx.Tx) error {
+			lines, err := cert.SyncDefinitions(ctx, tx, defs)
+			for _, l := range lines {
+				fmt.Println(l)
+			}
+			return err
+		})
 	}
 	return fmt.Errorf("courses: unknown action %q", args[0])
 }
