@@ -1,15 +1,18 @@
 package cert
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -300,4 +303,114 @@ func roundTrip(t *testing.T, v any) map[string]any {
 		t.Fatal(err)
 	}
 	return m
+}
+
+// ob3Schema is the OB 3.0 AchievementCredential JSON Schema as stored in
+// testdata/ob3 (see SOURCE.md there).
+func ob3Schema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	f, err := os.Open("testdata/ob3/ob_v3p0_achievementcredential_schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat() // date-time is checked, not only annotated
+	if err := c.AddResource(SchemaOB3, doc); err != nil {
+		t.Fatal(err)
+	}
+	return must[*jsonschema.Schema](t)(c.Compile(SchemaOB3))
+}
+
+// asSchemaInstance is vc as the stored schema revision expects it. That
+// revision predates OB 3.0's move to VC 2.0 and requires issuanceDate; OB 3.0
+// itself says the VC 1.1 names are issuanceDate and expirationDate where VC
+// 2.0 has validFrom and validUntil, so only those two are renamed.
+func asSchemaInstance(t *testing.T, vc map[string]any) any {
+	t.Helper()
+	m := roundTrip(t, vc)
+	for v2, v11 := range map[string]string{"validFrom": "issuanceDate", "validUntil": "expirationDate"} {
+		if v, ok := m[v2]; ok {
+			m[v11] = v
+			delete(m, v2)
+		}
+	}
+	b, _ := json.Marshal(m)
+	return must[any](t)(jsonschema.UnmarshalJSON(bytes.NewReader(b)))
+}
+
+func TestCredentialMatchesOB3Schema(t *testing.T) {
+	sch := ob3Schema(t)
+	noExpiry := testInput()
+	noExpiry.Expires = nil
+	for name, in := range map[string]CredentialInput{"expires": testInput(), "does not expire": noExpiry} {
+		if err := sch.Validate(asSchemaInstance(t, Credential(in))); err != nil {
+			t.Errorf("%s: credential does not match the OB 3.0 schema: %v", name, err)
+		}
+	}
+
+	// The schema is live: it refuses what the specification forbids.
+	for name, edit := range map[string]func(vc map[string]any){
+		"no name": func(vc map[string]any) { delete(vc, "name") },
+		"achievement without criteria": func(vc map[string]any) {
+			delete(vc["credentialSubject"].(map[string]any)["achievement"].(map[string]any), "criteria")
+		},
+		"identity of an unknown type": func(vc map[string]any) {
+			vc["credentialSubject"].(map[string]any)["identifier"].([]any)[0].(map[string]any)["identityType"] = "fullName"
+		},
+		"status without id": func(vc map[string]any) { delete(vc["credentialStatus"].(map[string]any), "id") },
+		"date without zone": func(vc map[string]any) { vc["validFrom"] = "2026-11-26 09:30" },
+	} {
+		vc := roundTrip(t, Credential(testInput()))
+		edit(vc)
+		if err := sch.Validate(asSchemaInstance(t, vc)); err == nil {
+			t.Errorf("%s: the schema accepts it, want a validation error", name)
+		}
+	}
+}
+
+// TestCredentialVC2Fields checks by hand what the stored schema revision does
+// not: the VC 2.0 parts of an OB 3.0 credential and the status entry.
+func TestCredentialVC2Fields(t *testing.T) {
+	in := testInput()
+	vc := roundTrip(t, Credential(in))
+	if got, want := vc["@context"], []any{ContextVC2, ContextOB3}; !reflect.DeepEqual(got, want) {
+		t.Errorf("@context = %v, want %v in this order", got, want)
+	}
+	if got, want := vc["type"], []any{"VerifiableCredential", "OpenBadgeCredential"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("type = %v, want %v", got, want)
+	}
+	for _, old := range []string{"issuanceDate", "expirationDate"} {
+		if _, ok := vc[old]; ok {
+			t.Errorf("%s is a VC 1.1 term the VC 2.0 context does not define", old)
+		}
+	}
+	from, err1 := time.Parse(time.RFC3339, vc["validFrom"].(string))
+	until, err2 := time.Parse(time.RFC3339, vc["validUntil"].(string))
+	if err1 != nil || err2 != nil || !from.Equal(in.Issued) || !until.Equal(*in.Expires) {
+		t.Errorf("validFrom, validUntil = %v, %v; want %v, %v", vc["validFrom"], vc["validUntil"], in.Issued, in.Expires)
+	}
+	issuer := vc["issuer"].(map[string]any)
+	if issuer["id"] != in.IssuerID || issuer["name"] != in.IssuerName || !reflect.DeepEqual(issuer["type"], []any{"Profile"}) {
+		t.Errorf("issuer = %v", issuer)
+	}
+	subject := vc["credentialSubject"].(map[string]any)
+	identity := subject["identifier"].([]any)[0].(map[string]any)
+	if subject["id"] != in.RecipientID || identity["identityHash"] != in.RecipientName || identity["hashed"] != false {
+		t.Errorf("credentialSubject = %v", subject)
+	}
+	wantStatus := map[string]any{
+		"id":                   in.StatusListURL + "#42",
+		"type":                 "BitstringStatusListEntry",
+		"statusPurpose":        "revocation",
+		"statusListIndex":      "42", // a string, per Bitstring Status List
+		"statusListCredential": in.StatusListURL,
+	}
+	if got := vc["credentialStatus"]; !reflect.DeepEqual(got, wantStatus) {
+		t.Errorf("credentialStatus = %v, want %v", got, wantStatus)
+	}
 }
