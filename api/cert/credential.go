@@ -91,12 +91,12 @@ func RecipientID(certificateID string) string {
 }
 
 func (in CredentialInput) check() error {
-	for name, v := range map[string]string{"ID": in.ID, "IssuerID": in.IssuerID, "IssuerName": in.IssuerName,
-		"RecipientName": in.RecipientName, "RecipientID": in.RecipientID, "AchievementID": in.AchievementID,
-		"AchievementName": in.AchievementName, "AchievementDescription": in.AchievementDescription,
-		"StatusListURL": in.StatusListURL} {
-		if v == "" {
-			return fmt.Errorf("cert: credential: %s is empty", name)
+	for _, f := range []struct{ name, value string }{{"ID", in.ID}, {"IssuerID", in.IssuerID},
+		{"IssuerName", in.IssuerName}, {"RecipientName", in.RecipientName}, {"RecipientID", in.RecipientID},
+		{"AchievementID", in.AchievementID}, {"AchievementName", in.AchievementName},
+		{"AchievementDescription", in.AchievementDescription}, {"StatusListURL", in.StatusListURL}} {
+		if f.value == "" {
+			return fmt.Errorf("cert: credential: %s is empty", f.name)
 		}
 	}
 	if in.Issued.IsZero() || in.StatusIndex < 0 || (in.Expires != nil && !in.Expires.After(in.Issued)) {

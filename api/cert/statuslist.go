@@ -24,6 +24,9 @@ const maxStatusListBytes = 16 << 20
 // revoked are set: "u" (multibase base64url) + base64url without padding of
 // the GZIP of the bits, index 0 being the first byte's most significant bit.
 func EncodeStatusList(revoked []int, size int) (string, error) {
+	if size > maxStatusListBytes*8 {
+		return "", fmt.Errorf("cert: a status list of %d entries is too large", size)
+	}
 	size = max(size, MinStatusListSize)
 	bits := make([]byte, (size+7)/8)
 	for _, i := range revoked {

@@ -108,6 +108,9 @@ func TestStatusListRejects(t *testing.T) {
 			t.Errorf("EncodeStatusList(%v) = nil error, want out of range", revoked)
 		}
 	}
+	if _, err := EncodeStatusList(nil, maxStatusListBytes*8+1); err == nil {
+		t.Error("EncodeStatusList(over 16 MiB of bits) = nil error, want one")
+	}
 	for _, encoded := range []string{strings.TrimPrefix(w3cEmptyList, "u"), "u!!!", "u" + base64.RawURLEncoding.EncodeToString([]byte("not gzip"))} {
 		if _, err := StatusBit(encoded, 0); err == nil {
 			t.Errorf("StatusBit(%q) = nil error, want one", encoded)
