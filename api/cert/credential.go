@@ -29,7 +29,7 @@
 // the alg RS256 that OB 3.0 names as the minimum a verifier supports (these
 // credentials are EdDSA only, so a verifier that knows only RS256 cannot check
 // them); a kid that is a dereferenceable URI (OB 3.0 wants one; here the kid is
-// a JWK thumbprint prefix, found in the JWKS the verify API publishes); images,
+// a JWK thumbprint prefix, to be looked up in the issuer's JWKS); images,
 // evidence, results, alignment and endorsements; suspension and multi-bit
 // statuses; the status list's ttl and validUntil; VC-JOSE-COSE media types
 // (typ "vc+jwt").
