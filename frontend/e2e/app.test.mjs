@@ -5,6 +5,8 @@ import { after, before, describe, test } from 'node:test'
 import { apiToken, launch, menuLabels, newPage, shot, signIn } from './browser.mjs'
 import { bankTests } from './bank.mjs'
 import { courseTests } from './courses.mjs'
+import { quizTests } from './quiz.mjs'
+import { quizAdminTests } from './quizadmin.mjs'
 import { startServer } from './harness.mjs'
 
 let server
@@ -295,6 +297,8 @@ describe('language', () => {
 
 courseTests({ server: () => server, browser: () => browser })
 bankTests({ server: () => server, browser: () => browser })
+quizTests({ server: () => server, browser: () => browser })
+quizAdminTests(() => server, () => browser)
 
 function count(text) {
   return Number(text.replace(/\D/g, ''))
