@@ -85,6 +85,9 @@ CREATE TABLE certificates (
     revoked_at       timestamptz,
     revoked_reason   text,
     revoked_by       bigint REFERENCES users(id),
+    -- The signed token the QR code carries, made on first use and kept, so
+    -- that a printed certificate stays checkable after the key rotates.
+    token            text,
     created_by       bigint REFERENCES users(id),
     created_at       timestamptz NOT NULL DEFAULT now(),
     CHECK ((revoked_at IS NULL) = (revoked_reason IS NULL))
@@ -93,6 +96,27 @@ CREATE UNIQUE INDEX certificates_current_idx ON certificates (certification_id, 
 CREATE INDEX certificates_person_idx ON certificates (person_id);
 CREATE INDEX certificates_agency_idx ON certificates (agency_id);
 CREATE INDEX certificates_expiry_idx ON certificates (expires_on) WHERE superseded_at IS NULL AND revoked_at IS NULL;
+
+-- certificate_status is a certificate's status on day d (Vietnam time):
+-- what the holder could show that day.
+CREATE FUNCTION certificate_status(issued_on date, expires_on date, revoked_at timestamptz, d date) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN issued_on > d THEN 'not_issued'
+                WHEN revoked_at IS NOT NULL AND (revoked_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= d THEN 'revoked'
+                WHEN expires_on IS NOT NULL AND expires_on < d THEN 'expired' -- valid through expires_on
+                ELSE 'valid' END
+$$;
+
+-- Ed25519 keys that sign certificates' tokens and credentials. A retired
+-- key keeps only its public half: old certificates stay verifiable.
+CREATE TABLE signing_keys (
+    kid         text PRIMARY KEY,
+    private_key bytea,
+    public_key  bytea NOT NULL,
+    created_at  timestamptz NOT NULL DEFAULT now(),
+    retired_at  timestamptz,
+    CHECK ((retired_at IS NULL) = (private_key IS NOT NULL))
+);
 
 -- certificate_met says whether a person meets a certification's requirements
 -- now; just_course and just_quiz count as met (the statement that completes

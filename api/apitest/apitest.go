@@ -45,6 +45,12 @@ type API struct {
 	mu      sync.Mutex
 }
 
+// The media types of signed tokens and key sets, decoded for validation.
+func init() {
+	openapi3filter.RegisterBodyDecoder("application/jwt", openapi3filter.PlainBodyDecoder)
+	openapi3filter.RegisterBodyDecoder("application/jwk-set+json", openapi3filter.JSONBodyDecoder)
+}
+
 // quietLogs keeps the request log out of test output; warnings and errors
 // still show.
 var quietLogs = sync.OnceFunc(func() {

@@ -36,36 +36,40 @@ type Permission string
 // The permissions. What a permitted role may touch is narrowed further by its
 // scope (see Principal.Scope), in SQL.
 const (
-	PersonView      Permission = "person.view"    // one person by id: learners and trainers only themselves
-	PeopleList      Permission = "people.list"    // list, search, export
-	PeopleWrite     Permission = "people.write"   // create, edit, deactivate, import
-	AgenciesRead    Permission = "agencies.read"  // the tree
-	AgenciesWrite   Permission = "agencies.write" // create and edit agencies
-	AuditRead       Permission = "audit.read"
-	UsersManage     Permission = "users.manage"     // accounts, roles, password resets
-	CoursesView     Permission = "courses.view"     // the catalogue, enrolling oneself, studying
-	CoursesAuthor   Permission = "courses.author"   // creating and editing app courses (trainers their own)
-	CoursesEnrol    Permission = "courses.enrol"    // enrolling others, within scope
-	QuestionsManage Permission = "questions.manage" // the question bank: browse, import, export
-	QuizzesGrade    Permission = "quizzes.grade"    // quiz results, statistics, essay grading, regrading
+	PersonView         Permission = "person.view"    // one person by id: learners and trainers only themselves
+	PeopleList         Permission = "people.list"    // list, search, export
+	PeopleWrite        Permission = "people.write"   // create, edit, deactivate, import
+	AgenciesRead       Permission = "agencies.read"  // the tree
+	AgenciesWrite      Permission = "agencies.write" // create and edit agencies
+	AuditRead          Permission = "audit.read"
+	UsersManage        Permission = "users.manage"        // accounts, roles, password resets
+	CoursesView        Permission = "courses.view"        // the catalogue, enrolling oneself, studying
+	CoursesAuthor      Permission = "courses.author"      // creating and editing app courses (trainers their own)
+	CoursesEnrol       Permission = "courses.enrol"       // enrolling others, within scope
+	QuestionsManage    Permission = "questions.manage"    // the question bank: browse, import, export
+	QuizzesGrade       Permission = "quizzes.grade"       // quiz results, statistics, essay grading, regrading
+	CertificatesList   Permission = "certificates.list"   // the certificates of an agency (scope) or the province
+	CertificatesManage Permission = "certificates.manage" // revoke, reinstate, issue by hand, record prior ones
 )
 
 var managers = []Role{AgencyManager, HomeAffairs, Admin}
 
 // policy is the whole authorization table: permission -> roles that hold it.
 var policy = map[Permission][]Role{
-	PersonView:      Roles,
-	PeopleList:      managers,
-	PeopleWrite:     managers,
-	AgenciesRead:    managers,
-	AgenciesWrite:   {HomeAffairs, Admin},
-	AuditRead:       {HomeAffairs, Admin},
-	UsersManage:     {Admin},
-	CoursesView:     Roles,
-	CoursesAuthor:   {Trainer, Admin},
-	CoursesEnrol:    managers,
-	QuestionsManage: {Trainer, Admin},
-	QuizzesGrade:    {Trainer, Admin},
+	PersonView:         Roles,
+	PeopleList:         managers,
+	PeopleWrite:        managers,
+	AgenciesRead:       managers,
+	AgenciesWrite:      {HomeAffairs, Admin},
+	AuditRead:          {HomeAffairs, Admin},
+	UsersManage:        {Admin},
+	CoursesView:        Roles,
+	CoursesAuthor:      {Trainer, Admin},
+	CoursesEnrol:       managers,
+	QuestionsManage:    {Trainer, Admin},
+	QuizzesGrade:       {Trainer, Admin},
+	CertificatesList:   managers,
+	CertificatesManage: {HomeAffairs, Admin},
 }
 
 // Can reports whether role holds perm.

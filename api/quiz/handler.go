@@ -73,29 +73,12 @@ func (h *Handler) create(c *gin.Context) {
 	c.JSON(http.StatusCreated, d)
 }
 
-// withID runs fn with the :id path parameter.
-func withID(c *gin.Context, fn func(id int64) (any, error)) {
-	id, err := httpx.PathID(c, "id")
-	if httpx.Fail(c, err) {
-		return
-	}
-	out, err := fn(id)
-	if httpx.Fail(c, err) {
-		return
-	}
-	if out == nil {
-		c.Status(http.StatusNoContent)
-		return
-	}
-	c.JSON(http.StatusOK, out)
-}
-
 func (h *Handler) get(c *gin.Context) {
-	withID(c, func(id int64) (any, error) { return h.svc.Quiz(c.Request.Context(), auth.MustFrom(c), id) })
+	httpx.ServeID(c, func(id int64) (any, error) { return h.svc.Quiz(c.Request.Context(), auth.MustFrom(c), id) })
 }
 
 func (h *Handler) update(c *gin.Context) {
-	withID(c, func(id int64) (any, error) {
+	httpx.ServeID(c, func(id int64) (any, error) {
 		var in Input
 		if err := httpx.BindJSON(c, &in); err != nil {
 			return nil, err
@@ -109,21 +92,21 @@ func (h *Handler) update(c *gin.Context) {
 }
 
 func (h *Handler) delete(c *gin.Context) {
-	withID(c, func(id int64) (any, error) {
+	httpx.ServeID(c, func(id int64) (any, error) {
 		return nil, h.svc.Delete(c.Request.Context(), auth.MustFrom(c), h.actor(c), id)
 	})
 }
 
 func (h *Handler) start(c *gin.Context) {
-	withID(c, func(id int64) (any, error) { return h.svc.Start(c.Request.Context(), auth.MustFrom(c), id) })
+	httpx.ServeID(c, func(id int64) (any, error) { return h.svc.Start(c.Request.Context(), auth.MustFrom(c), id) })
 }
 
 func (h *Handler) attempt(c *gin.Context) {
-	withID(c, func(id int64) (any, error) { return h.svc.Get(c.Request.Context(), auth.MustFrom(c), id) })
+	httpx.ServeID(c, func(id int64) (any, error) { return h.svc.Get(c.Request.Context(), auth.MustFrom(c), id) })
 }
 
 func (h *Handler) question(c *gin.Context) {
-	withID(c, func(id int64) (any, error) {
+	httpx.ServeID(c, func(id int64) (any, error) {
 		n, err := strconv.Atoi(c.Param("slot"))
 		if err != nil {
 			return nil, errs.ErrNotFound
@@ -133,7 +116,7 @@ func (h *Handler) question(c *gin.Context) {
 }
 
 func (h *Handler) save(c *gin.Context) {
-	withID(c, func(id int64) (any, error) {
+	httpx.ServeID(c, func(id int64) (any, error) {
 		var r SaveRequest
 		if err := httpx.BindJSON(c, &r); err != nil {
 			return nil, err
@@ -143,7 +126,7 @@ func (h *Handler) save(c *gin.Context) {
 }
 
 func (h *Handler) submit(c *gin.Context) {
-	withID(c, func(id int64) (any, error) {
+	httpx.ServeID(c, func(id int64) (any, error) {
 		var r *SaveRequest
 		if c.Request.ContentLength != 0 {
 			r = &SaveRequest{}
@@ -156,7 +139,7 @@ func (h *Handler) submit(c *gin.Context) {
 }
 
 func (h *Handler) attempts(c *gin.Context) {
-	withID(c, func(id int64) (any, error) {
+	httpx.ServeID(c, func(id int64) (any, error) {
 		page, err := httpx.ParsePage(c)
 		if err != nil {
 			return nil, err
@@ -170,11 +153,11 @@ func (h *Handler) attempts(c *gin.Context) {
 }
 
 func (h *Handler) statistics(c *gin.Context) {
-	withID(c, func(id int64) (any, error) { return h.svc.Statistics(c.Request.Context(), auth.MustFrom(c), id) })
+	httpx.ServeID(c, func(id int64) (any, error) { return h.svc.Statistics(c.Request.Context(), auth.MustFrom(c), id) })
 }
 
 func (h *Handler) regrade(c *gin.Context) {
-	withID(c, func(id int64) (any, error) {
+	httpx.ServeID(c, func(id int64) (any, error) {
 		var req struct {
 			DryRun bool `json:"dry_run"`
 		}
@@ -186,11 +169,11 @@ func (h *Handler) regrade(c *gin.Context) {
 }
 
 func (h *Handler) review(c *gin.Context) {
-	withID(c, func(id int64) (any, error) { return h.svc.Review(c.Request.Context(), auth.MustFrom(c), id) })
+	httpx.ServeID(c, func(id int64) (any, error) { return h.svc.Review(c.Request.Context(), auth.MustFrom(c), id) })
 }
 
 func (h *Handler) grade(c *gin.Context) {
-	withID(c, func(id int64) (any, error) {
+	httpx.ServeID(c, func(id int64) (any, error) {
 		var req GradeRequest
 		if err := httpx.BindJSON(c, &req); err != nil {
 			return nil, err

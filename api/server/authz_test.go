@@ -207,6 +207,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"POST", p("/courses/%s/unpublish", c.trainerDraft), nil, authors},
 	}
 	routes = append(routes, quizRoutes(t, a, c.appQuestion)...)
+	routes = append(routes, certRoutes(t, a)...)
 	checkCovered(t, a.Handler, routes)
 	for _, r := range routes {
 		for i, role := range roles {
@@ -350,6 +351,11 @@ var publicRoutes = map[string]bool{
 	"GET /api/v1/openapi.json":                       true,
 	"GET /api/v1/courses/:slug/images/:name":         true, // lessons show them in <img> tags
 	"GET /api/v1/question-files/:version/:sha/:name": true, // so do questions, at unguessable addresses
+	"GET /api/v1/verify/:code":                       true, // anyone verifies a certificate
+	"GET /api/v1/verify/:code/credential":            true,
+	"POST /api/v1/verify/token":                      true,
+	"GET /api/v1/certificates/jwks.json":             true, // offline checks need the public keys
+	"GET /api/v1/certificates/status-list":           true,
 }
 
 // checkCovered fails for every signed-in route that has no row.

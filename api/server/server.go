@@ -17,6 +17,7 @@ import (
 	"github.com/govtrain/lms/api/audit"
 	"github.com/govtrain/lms/api/auth"
 	"github.com/govtrain/lms/api/bank"
+	"github.com/govtrain/lms/api/cert"
 	"github.com/govtrain/lms/api/course"
 	"github.com/govtrain/lms/api/org"
 	"github.com/govtrain/lms/api/platform/config"
@@ -66,6 +67,7 @@ func New(cfg *config.Config, d *sqlx.DB, dist fs.FS) *Server {
 	bank.NewHandler(d, actor, cfg.MaxUploadBytes).Register(authed)
 	quizzes := quiz.NewService(d, cfg.QuizGrace)
 	quiz.NewHandler(quizzes, actor).Register(json, authed)
+	cert.NewHandler(cert.NewService(d, cfg.PublicURL), actor, cfg.TrustedProxies).Register(json, authed)
 
 	spa := httpx.SPA(dist)
 	r.NoRoute(func(c *gin.Context) {

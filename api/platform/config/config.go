@@ -33,6 +33,7 @@ type Config struct {
 	MaxUploadBytes  int64          // LMS_MAX_UPLOAD_BYTES for files, default 10 MiB
 	LogLevel        string         // LMS_LOG_LEVEL: debug, info, warn, error
 	ShutdownTimeout time.Duration
+	PublicURL       string        // LMS_PUBLIC_URL: the site's address as people reach it (printed on certificates), default http://localhost:8080
 	QuizGrace       time.Duration // LMS_QUIZ_GRACE: how long after an attempt's deadline in-flight saves still count, default 10s
 	QuizSweep       time.Duration // LMS_QUIZ_SWEEP: how often attempts whose time is up are closed, default 5s
 }
@@ -47,6 +48,7 @@ func Load(getenv func(string) string) (*Config, error) {
 		DataDir:     def(getenv("LMS_DATA_DIR"), ".data"),
 		Issuer:      def(getenv("LMS_JWT_ISSUER"), "lms"),
 		LogLevel:    def(getenv("LMS_LOG_LEVEL"), "info"),
+		PublicURL:   strings.TrimRight(def(getenv("LMS_PUBLIC_URL"), "http://localhost:8080"), "/"),
 	}
 	var errs []error
 	if c.Env != "development" && c.Env != "production" {

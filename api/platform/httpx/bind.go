@@ -56,8 +56,11 @@ func decodeError(err error) error {
 
 // PathID reads a positive integer path parameter; anything else is "not found",
 // since no object has that id.
-func PathID(c *gin.Context, name string) (int64, error) {
-	id, err := strconv.ParseInt(c.Param(name), 10, 64)
+func PathID(c *gin.Context, name string) (int64, error) { return PathIDValue(c.Param(name)) }
+
+// PathIDValue reads a positive integer id.
+func PathIDValue(v string) (int64, error) {
+	id, err := strconv.ParseInt(v, 10, 64)
 	if err != nil || id <= 0 {
 		return 0, errs.ErrNotFound
 	}
@@ -131,4 +134,22 @@ func Attachment(c *gin.Context, filename, contentType string, body []byte) {
 	c.Header("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": filename}))
 	c.Header("Cache-Control", "no-store")
 	c.Data(http.StatusOK, contentType, body)
+}
+
+// ServeID answers a request on the :id path parameter with what fn makes
+// of it: JSON 200, 204 for a nil answer, or the error.
+func ServeID(c *gin.Context, fn func(id int64) (any, error)) {
+	id, err := PathID(c, "id")
+	if Fail(c, err) {
+		return
+	}
+	out, err := fn(id)
+	if Fail(c, err) {
+		return
+	}
+	if out == nil {
+		c.Status(http.StatusNoContent)
+		return
+	}
+	c.JSON(http.StatusOK, out)
 }

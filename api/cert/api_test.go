@@ -1,0 +1,138 @@
+package cert_test
+
+import (
+	"net/http"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/govtrain/lms/api/apitest"
+	"github.com/govtrain/lms/api/cert"
+)
+
+// issued gives the learner a certificate straight in the database and
+// returns its id and code.
+func issued(t *testing.T, a *apitest.API) (int64, string) {
+	t.Helper()
+	var c struct {
+		ID   int64  `db:"id"`
+		Code string `db:"code"`
+	}
+	if err := a.DB.Get(&c, `
+		WITH d AS (INSERT INTO certifications (code, name_vi, name_en, authority, issuer, place, signer_title, serial_prefix, source)
+		           VALUES ('CNTT-CB', 'Ứng dụng công nghệ thông tin cơ bản', 'Basic IT skills', 'UBND TỈNH HÀ TĨNH', 'SỞ NỘI VỤ',
+		                   'Hà Tĩnh', 'GIÁM ĐỐC', 'CB', 'app') RETURNING id)
+		INSERT INTO certificates (certification_id, person_id, agency_id, holder_name, kind, serial, register_no, issued_on,
+		                          expires_on, code, result)
+		SELECT d.id, p.id, p.agency_id, p.full_name, 'manual', 'CB-000001/2026', '00001/2026', current_date,
+		       current_date + 365, 'K7Q2M9XD3HTAPW4C', 'Đạt – 85,5/100'
+		FROM d, users u JOIN people p ON p.id = u.person_id WHERE u.username = 'hocvien' RETURNING id, code`); err != nil {
+		t.Fatal(err)
+	}
+	return c.ID, c.Code
+}
+
+// TestVerifyRevokeAndOffline: the public page verifies a code as typed;
+// malformed and unknown codes get the same answer; the QR token checks with
+// the published keys; a revocation shows at once on the page, in the token
+// check and in the status list.
+func TestVerifyRevokeAndOffline(t *testing.T) {
+	a := apitest.New(t)
+	id, _ := issued(t, a)
+	res := a.Get("/api/v1/verify/k7q2-m9xd-3hta-pw4c", "")
+	var v cert.Verification
+	res.JSON(&v)
+	if res.Code != http.StatusOK || v.Status != "valid" || v.CertCode != "CNTT-CB" || v.HolderName == "" {
+		t.Fatalf("verify: %d %s", res.Code, res.Body)
+	}
+	for _, leak := range []string{"birth", "agency", "person", "email"} {
+		if strings.Contains(res.Body.String(), leak) {
+			t.Errorf("the public answer says %q about the person: %s", leak, res.Body)
+		}
+	}
+	unknown, malformed := a.Get("/api/v1/verify/0000-0000-0000-0000", ""), a.Get("/api/v1/verify/'%20OR%201=1", "")
+	if unknown.Code != http.StatusNotFound || malformed.Code != http.StatusNotFound || unknown.Body.String() != malformed.Body.String() {
+		t.Errorf("unknown %d %s / malformed %d %s", unknown.Code, unknown.Body, malformed.Code, malformed.Body)
+	}
+
+	// The PDF: its QR code's address carries the token, which checks.
+	res = a.Get("/api/v1/certificates/"+itoa(id)+"/pdf", "hocvien")
+	if res.Code != http.StatusOK || res.Header().Get("Content-Type") != "application/pdf" {
+		t.Fatalf("pdf: %d %s", res.Code, res.Header())
+	}
+	if out, err := pdftotext(res.Body.Bytes()); err != nil {
+		t.Fatal(err)
+	} else if !strings.Contains(out, "Ứng dụng công nghệ thông tin cơ bản") || !strings.Contains(out, "CB-000001/2026") {
+		t.Errorf("the PDF reads: %s", out)
+	}
+	var token string
+	a.DB.Get(&token, `SELECT token FROM certificates WHERE id = $1`, id)
+	check := func() cert.TokenCheck {
+		var tc cert.TokenCheck
+		a.Do(apitest.Request{Method: "POST", Path: "/api/v1/verify/token", Body: map[string]string{"token": token}}).JSON(&tc)
+		return tc
+	}
+	if tc := check(); !tc.SignatureValid || !tc.Known || tc.Current.Status != "valid" {
+		t.Fatalf("token check: %+v", tc)
+	}
+	// Offline: the published keys alone check the token.
+	res = a.Get("/api/v1/certificates/jwks.json", "")
+	keys, err := cert.ParseJWKS(res.Body.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, err := cert.VerifyToken(token, keys); err != nil || c.Serial != "CB-000001/2026" {
+		t.Fatalf("offline check: %+v %v", c, err)
+	}
+	if tc := func() cert.TokenCheck {
+		var tc cert.TokenCheck
+		a.Do(apitest.Request{Method: "POST", Path: "/api/v1/verify/token", Body: map[string]string{"token": token[:len(token)-4] + "AAAA"}}).JSON(&tc)
+		return tc
+	}(); tc.SignatureValid {
+		t.Errorf("a tampered token checked: %+v", tc)
+	}
+
+	// Home Affairs revokes it: the page, the token check and the status list say so.
+	if res := a.Do(apitest.Request{Method: "POST", Path: "/api/v1/certificates/" + itoa(id) + "/revoke", As: "noivu",
+		Body: map[string]string{"reason": "Hồ sơ khai sai"}}); res.Code != http.StatusOK {
+		t.Fatalf("revoke: %d %s", res.Code, res.Body)
+	}
+	a.Get("/api/v1/verify/K7Q2M9XD3HTAPW4C", "").JSON(&v)
+	if v.Status != "revoked" || v.RevokedOn == nil {
+		t.Errorf("verify after revoking: %+v", v)
+	}
+	if tc := check(); !tc.SignatureValid || tc.Current.Status != "revoked" {
+		t.Errorf("token check after revoking: %+v", tc)
+	}
+	var idx int
+	a.DB.Get(&idx, `SELECT status_index FROM certificates WHERE id = $1`, id)
+	res = a.Get("/api/v1/certificates/status-list", "")
+	list, err := cert.VerifyCredential(res.Body.String(), keys)
+	if err != nil {
+		t.Fatalf("status list: %v", err)
+	}
+	enc := list["credentialSubject"].(map[string]any)["encodedList"].(string)
+	if bit, err := cert.StatusBit(enc, idx); err != nil || !bit {
+		t.Errorf("status bit %d after revoking: %v %v", idx, bit, err)
+	}
+	var action string
+	a.DB.Get(&action, `SELECT action FROM audit_log ORDER BY id DESC LIMIT 1`)
+	if action != "certificate.revoked" {
+		t.Errorf("last audit entry: %s", action)
+	}
+	// The Open Badges credential verifies with the same keys.
+	res = a.Get("/api/v1/verify/K7Q2M9XD3HTAPW4C/credential", "")
+	if vc, err := cert.VerifyCredential(res.Body.String(), keys); err != nil {
+		t.Errorf("credential: %v %v", vc, err)
+	}
+}
+
+func itoa(i int64) string { return strconv.FormatInt(i, 10) }
+
+func pdftotext(pdf []byte) (string, error) {
+	cmd := exec.Command("pdftotext", "-", "-")
+	cmd.Stdin = strings.NewReader(string(pdf))
+	out, err := cmd.Output()
+	return string(out), err
+}

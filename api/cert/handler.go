@@ -1,0 +1,181 @@
+package cert
+
+import (
+	"net/http"
+	"net/netip"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/govtrain/lms/api/audit"
+	"github.com/govtrain/lms/api/auth"
+	"github.com/govtrain/lms/api/platform/errs"
+	"github.com/govtrain/lms/api/platform/httpx"
+)
+
+// Handler serves certificates and their verification.
+type Handler struct {
+	svc     *Service
+	actor   func(*gin.Context) audit.Actor
+	proxies []netip.Prefix
+}
+
+// NewHandler returns a Handler; proxies are the addresses whose
+// X-Forwarded-For is believed (for the per-client limit of verification).
+func NewHandler(svc *Service, actor func(*gin.Context) audit.Actor, proxies []netip.Prefix) *Handler {
+	return &Handler{svc: svc, actor: actor, proxies: proxies}
+}
+
+// verifyPerMinute is how many verifications a client may ask a minute: a
+// desk checking a pile of certificates, not a program guessing codes.
+const verifyPerMinute = 120
+
+// Register adds the public routes to public and the others to authed.
+func (h *Handler) Register(public, authed *gin.RouterGroup) {
+	limit := httpx.RateLimit(verifyPerMinute, h.proxies)
+	public.GET("/verify/:code", limit, h.verify)
+	public.GET("/verify/:code/credential", limit, h.credential)
+	public.POST("/verify/token", limit, h.checkToken)
+	public.GET("/certificates/jwks.json", h.jwks)
+	public.GET("/certificates/status-list", h.statusList)
+
+	authed.GET("/me/certificates", h.mine)
+	authed.GET("/certificates", auth.Require(auth.CertificatesList), h.list)
+	authed.GET("/certificates/:id", h.get)
+	authed.GET("/certificates/:id/pdf", h.pdf)
+	manage := auth.Require(auth.CertificatesManage)
+	authed.POST("/certificates/:id/revoke", manage, h.revoke(false))
+	authed.POST("/certificates/:id/reinstate", manage, h.revoke(true))
+}
+
+func (h *Handler) verify(c *gin.Context) {
+	v, err := h.svc.Verify(c.Request.Context(), c.Param("code"))
+	if httpx.Fail(c, err) {
+		return
+	}
+	c.Header("Cache-Control", "no-store")
+	c.JSON(http.StatusOK, v)
+}
+
+func (h *Handler) credential(c *gin.Context) {
+	jwt, err := h.svc.Credential(c.Request.Context(), c.Param("code"))
+	if httpx.Fail(c, err) {
+		return
+	}
+	c.Header("Cache-Control", "no-store")
+	c.Data(http.StatusOK, "application/jwt", []byte(jwt))
+}
+
+func (h *Handler) checkToken(c *gin.Context) {
+	var req struct {
+		Token string `json:"token"`
+	}
+	if httpx.Fail(c, httpx.BindJSON(c, &req)) {
+		return
+	}
+	if strings.TrimSpace(req.Token) == "" {
+		httpx.WriteError(c, errs.Fields{"token": "required"}.Err())
+		return
+	}
+	out, err := h.svc.CheckToken(c.Request.Context(), strings.TrimSpace(req.Token))
+	if httpx.Fail(c, err) {
+		return
+	}
+	c.JSON(http.StatusOK, out)
+}
+
+func (h *Handler) jwks(c *gin.Context) {
+	b, err := h.svc.JWKS(c.Request.Context())
+	if httpx.Fail(c, err) {
+		return
+	}
+	c.Header("Cache-Control", "public, max-age=300")
+	c.Data(http.StatusOK, "application/jwk-set+json", b)
+}
+
+func (h *Handler) statusList(c *gin.Context) {
+	jwt, err := h.svc.StatusList(c.Request.Context())
+	if httpx.Fail(c, err) {
+		return
+	}
+	c.Header("Cache-Control", "no-cache")
+	c.Data(http.StatusOK, "application/jwt", []byte(jwt))
+}
+
+func (h *Handler) mine(c *gin.Context) {
+	items, err := h.svc.Mine(c.Request.Context(), auth.MustFrom(c))
+	if httpx.Fail(c, err) {
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"items": items})
+}
+
+func (h *Handler) list(c *gin.Context) {
+	page, err := httpx.ParsePage(c)
+	if httpx.Fail(c, err) {
+		return
+	}
+	f := Filter{Status: c.Query("status"), Q: c.Query("q")}
+	fields := errs.Fields{}
+	for name, dst := range map[string]*int64{"agency_id": &f.AgencyID, "certification_id": &f.CertificationID} {
+		if v := c.Query(name); v != "" {
+			id, err := httpx.PathIDValue(v)
+			if err != nil {
+				fields[name] = "invalid"
+			}
+			*dst = id
+		}
+	}
+	for name, dst := range map[string]**time.Time{"from": &f.From, "to": &f.To} {
+		if v := c.Query(name); v != "" {
+			t, err := time.Parse(time.DateOnly, v)
+			if err != nil {
+				fields[name] = "invalid_date"
+			}
+			*dst = &t
+		}
+	}
+	if f.Status != "" && f.Status != "valid" && f.Status != "expired" && f.Status != "revoked" {
+		fields["status"] = "invalid"
+	}
+	if len(fields) > 0 {
+		httpx.WriteError(c, fields.Err())
+		return
+	}
+	items, total, err := h.svc.List(c.Request.Context(), auth.MustFrom(c), f, page.Size, page.Offset())
+	if httpx.Fail(c, err) {
+		return
+	}
+	c.JSON(http.StatusOK, httpx.NewList(items, total, page))
+}
+
+func (h *Handler) get(c *gin.Context) {
+	httpx.ServeID(c, func(id int64) (any, error) { return h.svc.Get(c.Request.Context(), auth.MustFrom(c), id) })
+}
+
+func (h *Handler) pdf(c *gin.Context) {
+	id, err := httpx.PathID(c, "id")
+	if httpx.Fail(c, err) {
+		return
+	}
+	b, name, err := h.svc.PDF(c.Request.Context(), auth.MustFrom(c), id)
+	if httpx.Fail(c, err) {
+		return
+	}
+	httpx.Attachment(c, name, "application/pdf", b)
+}
+
+func (h *Handler) revoke(reinstate bool) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		httpx.ServeID(c, func(id int64) (any, error) {
+			var req struct {
+				Reason string `json:"reason"`
+			}
+			if err := httpx.BindJSON(c, &req); err != nil {
+				return nil, err
+			}
+			return h.svc.Revoke(c.Request.Context(), auth.MustFrom(c), h.actor(c), id, req.Reason, reinstate)
+		})
+	}
+}
