@@ -54,6 +54,10 @@ import type {
   QuestionSummary,
   Attempt,
   AttemptQuestion,
+  Certificate,
+  CertificateQuery,
+  TokenCheck,
+  Verification,
   AttemptReview,
   AttemptSummary,
   AutosaveRequest,
@@ -457,3 +461,21 @@ export const gradeAnswer = (attemptId: number, body: GradeRequest) =>
 export const regradeQuiz = (quizId: number, dryRun: boolean) =>
   json<RegradeReport>('POST', `/quizzes/${quizId}/regrade`, { body: { dry_run: dryRun } })
 export const quizStatistics = (quizId: number) => json<QuizStatistics>('GET', `/quizzes/${quizId}/statistics`)
+
+// ---- certificates ----
+
+export const myCertificates = () => json<{ items: Certificate[] }>('GET', '/me/certificates').then((r) => r.items)
+export const listCertificates = (q: CertificateQuery, signal?: AbortSignal) =>
+  json<ListResponse<Certificate>>('GET', '/certificates', { query: { ...q }, signal })
+export const getCertificate = (id: number) => json<Certificate>('GET', `/certificates/${id}`)
+export const certificatePDF = (id: number) => download(`/certificates/${id}/pdf`, undefined, `chung-nhan-${id}.pdf`)
+export const revokeCertificate = (id: number, reason: string) =>
+  json<Certificate>('POST', `/certificates/${id}/revoke`, { body: { reason } })
+export const reinstateCertificate = (id: number, reason: string) =>
+  json<Certificate>('POST', `/certificates/${id}/reinstate`, { body: { reason } })
+/** verifyCertificate: public, no sign-in; 404 certificate_not_found for unknown and malformed codes alike; 429 when asked too often. */
+export const verifyCertificate = (code: string) =>
+  json<Verification>('GET', `/verify/${encodeURIComponent(code)}`, { retryOn401: false })
+/** checkToken: public; the token from a certificate's QR code (the t= of its address). */
+export const checkCertificateToken = (token: string) =>
+  json<TokenCheck>('POST', '/verify/token', { body: { token }, retryOn401: false })

@@ -1005,3 +1005,89 @@ export interface QuestionStatistics {
   /** how often each answer was given (choices: every option; others: the most frequent responses) */
   answers: { label: string; count: number; credit: number }[]
 }
+
+// ---- certificates ----
+
+export type CertificateStatus = 'valid' | 'expired' | 'revoked' | 'not_issued'
+export type CertificateKind = 'auto' | 'manual' | 'recorded'
+export type CertificationTarget = 'it_basic' | 'email_internet' | 'cio' | 'it_specialist'
+
+export interface Certificate {
+  id: number
+  certification_code: string
+  certification_name_vi: string
+  certification_name_en: string
+  target: CertificationTarget | null
+  person_id: number
+  holder_name: string
+  /** the holder's agency when it was issued */
+  agency_name: string
+  kind: CertificateKind
+  serial: string
+  register_no: string
+  issued_on: string
+  expires_on: string | null
+  status: CertificateStatus
+  /** renewed by a newer certificate */
+  superseded: boolean
+  renews_id: number | null
+  revoked_at: string | null
+  revoked_reason: string | null
+  result: string
+  prior_title: string
+  /** the verification code in groups of four */
+  code: string
+  expires_in_days: number | null
+  /** within the renewal window: passing the certification's quizzes again renews it */
+  can_renew: boolean
+  /** the public verify page of this certificate */
+  verify_url: string
+}
+
+export interface CertificateQuery {
+  page?: number
+  page_size?: number
+  agency_id?: number
+  certification_id?: number
+  status?: 'valid' | 'expired' | 'revoked'
+  /** yyyy-mm-dd */
+  from?: string
+  to?: string
+  /** holder's name (no diacritics needed) or the start of a serial */
+  q?: string
+}
+
+/** What anyone learns from a code: what the certificate states and its status today. */
+export interface Verification {
+  code: string
+  holder_name: string
+  certification_code: string
+  certification_name_vi: string
+  certification_name_en: string
+  issuer: string
+  serial: string
+  issued_on: string
+  expires_on: string | null
+  status: CertificateStatus
+  revoked_on: string | null
+  kind: CertificateKind
+}
+
+/** The check of a scanned QR token. */
+export interface TokenCheck {
+  signature_valid: boolean
+  reason?: 'bad_signature' | 'unknown_key'
+  claims: {
+    serial: string
+    code: string
+    holder_name: string
+    certification_code: string
+    certification_name: string
+    issuer: string
+    issued: string
+    expires: string | null
+  } | null
+  /** the server knows a certificate with the token's code */
+  known: boolean
+  current: Verification | null
+}
