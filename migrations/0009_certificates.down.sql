@@ -1,4 +1,5 @@
 DROP FUNCTION issue_certificates(bigint, bigint, bigint, numeric, text[]);
+DROP FUNCTION insert_certificate(bigint, bigint, text, text, text, bigint, date, text, text, text, bigint);
 DROP FUNCTION certificate_met(bigint, bigint, bigint, bigint, numeric, timestamptz);
 DROP TABLE signing_keys;
 DROP FUNCTION certificate_status(date, date, timestamptz, date);

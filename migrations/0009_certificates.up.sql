@@ -138,6 +138,42 @@ RETURNS boolean LANGUAGE sql STABLE AS $$
     FROM r
 $$;
 
+-- insert_certificate writes one certificate of certification cert to
+-- person, numbering it: serial per certification and year, register number
+-- per year (recorded certificates have their own "GN" register: they are
+-- not entered in the issuer's book). The caller holds the advisory lock of
+-- (cert, person).
+CREATE FUNCTION insert_certificate(cert bigint, person bigint, p_kind text, p_code text, p_result text, renews bigint,
+                                   issued date, p_reason text, p_prior_title text, p_prior_issuer text, by_user bigint)
+RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+    c      certifications;
+    yr     int := extract(year FROM issued);
+    seq    int;
+    reg    int;
+    book   bigint := CASE WHEN p_kind = 'recorded' THEN -1 ELSE 0 END;
+    new_id bigint;
+BEGIN
+    SELECT * INTO c FROM certifications WHERE id = cert;
+    INSERT INTO certificate_counters VALUES (cert, yr, 1)
+        ON CONFLICT (certification_id, year) DO UPDATE SET last = certificate_counters.last + 1 RETURNING last INTO seq;
+    INSERT INTO certificate_counters VALUES (book, yr, 1)
+        ON CONFLICT (certification_id, year) DO UPDATE SET last = certificate_counters.last + 1 RETURNING last INTO reg;
+    IF renews IS NOT NULL THEN
+        UPDATE certificates SET superseded_at = now() WHERE id = renews;
+    END IF;
+    INSERT INTO certificates (certification_id, person_id, agency_id, holder_name, kind, serial, register_no, issued_on,
+                              expires_on, code, result, renews_id, reason, prior_title, prior_issuer, created_by)
+    SELECT cert, p.id, p.agency_id, p.full_name, p_kind,
+           c.serial_prefix || CASE WHEN p_kind = 'recorded' THEN '-GN' ELSE '' END || '-' || lpad(seq::text, 6, '0') || '/' || yr,
+           CASE WHEN p_kind = 'recorded' THEN 'GN-' ELSE '' END || lpad(reg::text, 5, '0') || '/' || yr,
+           issued, CASE WHEN c.validity_months IS NOT NULL THEN issued + make_interval(months => c.validity_months) END,
+           p_code, p_result, renews, p_reason, p_prior_title, p_prior_issuer, by_user
+    FROM people p WHERE p.id = person
+    RETURNING id INTO new_id;
+    RETURN new_id;
+END $$;
+
 -- issue_certificates issues to person every active certification whose
 -- requirements the event (a course completed, a quiz passed) completes, or
 -- renews a certificate within its renewal window; codes are fresh
@@ -149,10 +185,7 @@ DECLARE
     c        record;
     cur      record;
     n        int := 0;
-    yr       int := extract(year FROM now() AT TIME ZONE 'Asia/Ho_Chi_Minh');
     today    date := (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date;
-    seq      int;
-    reg      int;
     since    timestamptz;
     new_id   bigint;
 BEGIN
@@ -183,24 +216,9 @@ BEGIN
         IF codes IS NULL OR n > array_length(codes, 1) THEN
             RAISE EXCEPTION 'issue_certificates: not enough verification codes';
         END IF;
-        INSERT INTO certificate_counters VALUES (c.id, yr, 1)
-            ON CONFLICT (certification_id, year) DO UPDATE SET last = certificate_counters.last + 1 RETURNING last INTO seq;
-        INSERT INTO certificate_counters VALUES (0, yr, 1)
-            ON CONFLICT (certification_id, year) DO UPDATE SET last = certificate_counters.last + 1 RETURNING last INTO reg;
-        IF cur.id IS NOT NULL THEN
-            UPDATE certificates SET superseded_at = now() WHERE id = cur.id;
-        END IF;
-        INSERT INTO certificates (certification_id, person_id, agency_id, holder_name, kind, serial, register_no,
-                                  issued_on, expires_on, code, result, renews_id)
-        SELECT c.id, p.id, p.agency_id, p.full_name, 'auto',
-               c.serial_prefix || '-' || lpad(seq::text, 6, '0') || '/' || yr,
-               lpad(reg::text, 5, '0') || '/' || yr,
-               today, CASE WHEN c.validity_months IS NOT NULL THEN today + make_interval(months => c.validity_months) END,
-               codes[n],
-               CASE WHEN quiz_percent IS NOT NULL THEN 'Đạt – ' || replace(trim_scale(round(quiz_percent, 2))::text, '.', ',') || '/100' ELSE 'Đạt' END,
-               cur.id
-        FROM people p WHERE p.id = person
-        RETURNING id INTO new_id;
+        new_id := insert_certificate(c.id, person, 'auto', codes[n],
+            CASE WHEN quiz_percent IS NOT NULL THEN 'Đạt – ' || replace(trim_scale(round(quiz_percent, 2))::text, '.', ',') || '/100'
+                 ELSE 'Đạt' END, cur.id, today, '', '', '', NULL);
         RETURN NEXT new_id;
     END LOOP;
 END $$;

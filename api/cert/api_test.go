@@ -23,13 +23,12 @@ func issued(t *testing.T, a *apitest.API) (int64, string) {
 		WITH d AS (INSERT INTO certifications (code, name_vi, name_en, authority, issuer, place, signer_title, serial_prefix, source)
 		           VALUES ('CNTT-CB', 'Ứng dụng công nghệ thông tin cơ bản', 'Basic IT skills', 'UBND TỈNH HÀ TĨNH', 'SỞ NỘI VỤ',
 		                   'Hà Tĩnh', 'GIÁM ĐỐC', 'CB', 'app') RETURNING id)
-		INSERT INTO certificates (certification_id, person_id, agency_id, holder_name, kind, serial, register_no, issued_on,
-		                          expires_on, code, result)
-		SELECT d.id, p.id, p.agency_id, p.full_name, 'manual', 'CB-000001/2026', '00001/2026', current_date,
-		       current_date + 365, 'K7Q2M9XD3HTAPW4C', 'Đạt – 85,5/100'
-		FROM d, users u JOIN people p ON p.id = u.person_id WHERE u.username = 'hocvien' RETURNING id, code`); err != nil {
+		SELECT insert_certificate(d.id, p.id, 'manual', 'K7Q2M9XD3HTAPW4C', 'Đạt – 85,5/100', NULL, current_date, 'Thử', '', '', NULL) AS id,
+		       'K7Q2M9XD3HTAPW4C' AS code
+		FROM d, users u JOIN people p ON p.id = u.person_id WHERE u.username = 'hocvien'`); err != nil {
 		t.Fatal(err)
 	}
+	a.DB.MustExec(`UPDATE certificates SET expires_on = issued_on + 365 WHERE id = $1`, c.ID)
 	return c.ID, c.Code
 }
 
@@ -40,6 +39,8 @@ func issued(t *testing.T, a *apitest.API) (int64, string) {
 func TestVerifyRevokeAndOffline(t *testing.T) {
 	a := apitest.New(t)
 	id, _ := issued(t, a)
+	var serial string
+	a.DB.Get(&serial, `SELECT serial FROM certificates WHERE id = $1`, id)
 	res := a.Get("/api/v1/verify/k7q2-m9xd-3hta-pw4c", "")
 	var v cert.Verification
 	res.JSON(&v)
@@ -63,7 +64,7 @@ func TestVerifyRevokeAndOffline(t *testing.T) {
 	}
 	if out, err := pdftotext(res.Body.Bytes()); err != nil {
 		t.Fatal(err)
-	} else if !strings.Contains(out, "Ứng dụng công nghệ thông tin cơ bản") || !strings.Contains(out, "CB-000001/2026") {
+	} else if !strings.Contains(out, "Ứng dụng công nghệ thông tin cơ bản") || !strings.Contains(out, serial) {
 		t.Errorf("the PDF reads: %s", out)
 	}
 	var token string
@@ -82,7 +83,7 @@ func TestVerifyRevokeAndOffline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c, err := cert.VerifyToken(token, keys); err != nil || c.Serial != "CB-000001/2026" {
+	if c, err := cert.VerifyToken(token, keys); err != nil || c.Serial != serial {
 		t.Fatalf("offline check: %+v %v", c, err)
 	}
 	if tc := func() cert.TokenCheck {
@@ -135,4 +136,58 @@ func pdftotext(pdf []byte) (string, error) {
 	cmd.Stdin = strings.NewReader(string(pdf))
 	out, err := cmd.Output()
 	return string(out), err
+}
+
+// TestIssueByHandAndRecord: Home Affairs issues a certificate by hand with a
+// reason, and records one earned elsewhere with its evidence; each once.
+func TestIssueByHandAndRecord(t *testing.T) {
+	a := apitest.New(t)
+	a.SyncCourses("../../courses")
+	var cb, cio, person int64
+	a.DB.Get(&cb, `SELECT id FROM certifications WHERE code = 'CNTT-CB'`)
+	a.DB.Get(&cio, `SELECT id FROM certifications WHERE code = 'CIO'`)
+	a.DB.Get(&person, `SELECT person_id FROM users WHERE username = 'hocvien'`)
+	issue := map[string]any{"person_id": person, "certification_id": cio, "reason": "Quyết định 15/QĐ-SNV ngày 02/3/2026"}
+	res := a.Do(apitest.Request{Method: "POST", Path: "/api/v1/certificates", As: "noivu", Body: issue})
+	var c cert.Certificate
+	res.JSON(&c)
+	if res.Code != http.StatusCreated || c.Kind != "manual" || c.Status != "valid" || c.ExpiresOn == nil {
+		t.Fatalf("issue: %d %s", res.Code, res.Body)
+	}
+	if res := a.Do(apitest.Request{Method: "POST", Path: "/api/v1/certificates", As: "noivu", Body: issue}); res.ErrorCode() != "already_holds" {
+		t.Errorf("issued twice: %d %s", res.Code, res.Body)
+	}
+	if res := a.Do(apitest.Request{Method: "POST", Path: "/api/v1/certificates", As: "noivu",
+		Body: map[string]any{"person_id": person, "certification_id": cb}}); res.Code != http.StatusBadRequest {
+		t.Errorf("without a reason: %d %s", res.Code, res.Body)
+	}
+
+	record := func(data []byte) apitest.Response {
+		body, ct := apitest.Multipart("evidence", "chung-chi-b.pdf", data, map[string]string{"person_id": itoa(person),
+			"certification_id": itoa(cb), "prior_title": "Chứng chỉ tin học trình độ B", "prior_issuer": "Trung tâm Tin học Hà Tĩnh",
+			"issued_on": "2006-05-20"})
+		return a.Do(apitest.Request{Method: "POST", Path: "/api/v1/certificates/recorded", As: "noivu", Body: body, ContentType: ct})
+	}
+	if res := record([]byte("MZ\x90\x00 not a document")); res.Code != http.StatusBadRequest {
+		t.Errorf("an executable as evidence: %d %s", res.Code, res.Body)
+	}
+	res = record([]byte("%PDF-1.4\n% bản chụp chứng chỉ B\n"))
+	res.JSON(&c)
+	if res.Code != http.StatusCreated || c.Kind != "recorded" || !strings.Contains(c.Serial, "-GN-") || c.IssuedOn.Year() != 2006 {
+		t.Fatalf("record: %d %s", res.Code, res.Body)
+	}
+	res = a.Get("/api/v1/certificates/"+itoa(c.ID)+"/evidence", "hocvien")
+	if res.Code != http.StatusOK || !strings.HasPrefix(res.Body.String(), "%PDF") {
+		t.Errorf("evidence: %d %s", res.Code, res.Header())
+	}
+	var actions []string
+	a.DB.Select(&actions, `SELECT action FROM audit_log WHERE action LIKE 'certificate.%' ORDER BY id`)
+	if strings.Join(actions, ",") != "certificate.issued_manually,certificate.recorded" {
+		t.Errorf("audit: %v", actions)
+	}
+	// The definitions list shows both with their counts.
+	res = a.Get("/api/v1/certifications", "noivu")
+	if !strings.Contains(res.Body.String(), `"code":"CIO"`) || !strings.Contains(res.Body.String(), `"issued":1`) {
+		t.Errorf("certifications: %s", res.Body)
+	}
 }

@@ -4,6 +4,11 @@
 // verification (public, and offline with a signed token), and their PDF.
 package cert
 
-import "database/sql"
+import (
+	"database/sql"
+	"strconv"
+)
 
 var errNoRows = sql.ErrNoRows
+
+func itoa(i int64) string { return strconv.FormatInt(i, 10) }

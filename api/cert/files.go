@@ -40,13 +40,13 @@ type Issuer struct {
 
 // Definition is one certification of the files.
 type Definition struct {
-	Code          string   `yaml:"code"`
-	Name          text     `yaml:"name"`
-	Target        string   `yaml:"target"`
-	SerialPrefix  string   `yaml:"serial_prefix"`
-	Requires      string   `yaml:"requires"`
-	Courses       []string `yaml:"courses"`
-	Quizzes       []struct {
+	Code         string   `yaml:"code"`
+	Name         text     `yaml:"name"`
+	Target       string   `yaml:"target"`
+	SerialPrefix string   `yaml:"serial_prefix"`
+	Requires     string   `yaml:"requires"`
+	Courses      []string `yaml:"courses"`
+	Quizzes      []struct {
 		Course string  `yaml:"course"`
 		Quiz   string  `yaml:"quiz"`
 		Min    float64 `yaml:"min"`
@@ -88,7 +88,9 @@ func LoadDefinitions(root fs.FS, known map[string][]string) (Definitions, []stri
 	h := sha256.Sum256(raw)
 	d.hash = hex.EncodeToString(h[:])
 	var probs []string
-	add := func(format string, args ...any) { probs = append(probs, DefinitionsFile+": "+fmt.Sprintf(format, args...)) }
+	add := func(format string, args ...any) {
+		probs = append(probs, DefinitionsFile+": "+fmt.Sprintf(format, args...))
+	}
 	if strings.TrimSpace(d.Issuer.Name) == "" {
 		add("issuer.name is required")
 	}

@@ -16,15 +16,17 @@ import (
 
 // Handler serves certificates and their verification.
 type Handler struct {
-	svc     *Service
-	actor   func(*gin.Context) audit.Actor
-	proxies []netip.Prefix
+	svc       *Service
+	actor     func(*gin.Context) audit.Actor
+	proxies   []netip.Prefix
+	maxUpload int64
 }
 
 // NewHandler returns a Handler; proxies are the addresses whose
-// X-Forwarded-For is believed (for the per-client limit of verification).
-func NewHandler(svc *Service, actor func(*gin.Context) audit.Actor, proxies []netip.Prefix) *Handler {
-	return &Handler{svc: svc, actor: actor, proxies: proxies}
+// X-Forwarded-For is believed (for the per-client limit of verification);
+// evidence documents are at most maxUpload bytes.
+func NewHandler(svc *Service, actor func(*gin.Context) audit.Actor, proxies []netip.Prefix, maxUpload int64) *Handler {
+	return &Handler{svc: svc, actor: actor, proxies: proxies, maxUpload: maxUpload}
 }
 
 // verifyPerMinute is how many verifications a client may ask a minute: a
@@ -44,7 +46,12 @@ func (h *Handler) Register(public, authed *gin.RouterGroup) {
 	authed.GET("/certificates", auth.Require(auth.CertificatesList), h.list)
 	authed.GET("/certificates/:id", h.get)
 	authed.GET("/certificates/:id/pdf", h.pdf)
+	authed.GET("/certificates/:id/evidence", h.evidence)
+	authed.GET("/certifications", auth.Require(auth.CertificatesList), h.certifications)
 	manage := auth.Require(auth.CertificatesManage)
+	authed.PUT("/certifications/:id", manage, h.updateCertification)
+	authed.POST("/certificates", manage, h.issue)
+	authed.POST("/certificates/recorded", manage, h.record)
 	authed.POST("/certificates/:id/revoke", manage, h.revoke(false))
 	authed.POST("/certificates/:id/reinstate", manage, h.revoke(true))
 }
@@ -178,4 +185,81 @@ func (h *Handler) revoke(reinstate bool) gin.HandlerFunc {
 			return h.svc.Revoke(c.Request.Context(), auth.MustFrom(c), h.actor(c), id, req.Reason, reinstate)
 		})
 	}
+}
+
+func (h *Handler) evidence(c *gin.Context) {
+	id, err := httpx.PathID(c, "id")
+	if httpx.Fail(c, err) {
+		return
+	}
+	ev, err := h.svc.EvidenceOf(c.Request.Context(), auth.MustFrom(c), id)
+	if httpx.Fail(c, err) {
+		return
+	}
+	httpx.Attachment(c, ev.Name, ev.ContentType, ev.Data)
+}
+
+func (h *Handler) certifications(c *gin.Context) {
+	items, err := h.svc.Certifications(c.Request.Context())
+	if httpx.Fail(c, err) {
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"items": items})
+}
+
+func (h *Handler) updateCertification(c *gin.Context) {
+	httpx.ServeID(c, func(id int64) (any, error) {
+		var e CertificationEdit
+		if err := httpx.BindJSON(c, &e); err != nil {
+			return nil, err
+		}
+		if err := h.svc.UpdateCertification(c.Request.Context(), h.actor(c), id, e); err != nil {
+			return nil, err
+		}
+		items, err := h.svc.Certifications(c.Request.Context())
+		for _, it := range items {
+			if it.ID == id {
+				return it, err
+			}
+		}
+		return nil, err
+	})
+}
+
+func (h *Handler) issue(c *gin.Context) {
+	var r IssueRequest
+	if httpx.Fail(c, httpx.BindJSON(c, &r)) {
+		return
+	}
+	cert, err := h.svc.Issue(c.Request.Context(), auth.MustFrom(c), h.actor(c), r, nil)
+	if httpx.Fail(c, err) {
+		return
+	}
+	c.JSON(http.StatusCreated, cert)
+}
+
+func (h *Handler) record(c *gin.Context) {
+	name, data, err := httpx.Upload(c, "evidence", h.maxUpload)
+	if httpx.Fail(c, err) {
+		return
+	}
+	r := IssueRequest{IssuedOn: c.PostForm("issued_on"), Reason: c.PostForm("reason"), PriorTitle: c.PostForm("prior_title"),
+		PriorIssuer: c.PostForm("prior_issuer")}
+	fields := errs.Fields{}
+	for field, dst := range map[string]*int64{"person_id": &r.PersonID, "certification_id": &r.CertificationID} {
+		id, err := httpx.PathIDValue(c.PostForm(field))
+		if err != nil {
+			fields[field] = "invalid"
+		}
+		*dst = id
+	}
+	if len(fields) > 0 {
+		httpx.WriteError(c, fields.Err())
+		return
+	}
+	cert, err := h.svc.Issue(c.Request.Context(), auth.MustFrom(c), h.actor(c), r, &Evidence{Name: name, Data: data})
+	if httpx.Fail(c, err) {
+		return
+	}
+	c.JSON(http.StatusCreated, cert)
 }

@@ -18,6 +18,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -56,7 +57,15 @@ func clone(t testing.TB, kind string) *sqlx.DB {
 	name := "lms_test_" + randomHex(6)
 	admin := mustOpen(t, server)
 	defer admin.Close()
-	if _, err := admin.Exec(`CREATE DATABASE ` + name + ` TEMPLATE ` + tpl); err != nil {
+	_, err = admin.Exec(`CREATE DATABASE ` + name + ` TEMPLATE ` + tpl)
+	if err != nil && strings.Contains(err.Error(), "does not exist") {
+		// Another checkout of the project, testing a different schema on
+		// the same server, dropped this template as old: build it again.
+		if err = build(server, tpl, kind); err == nil {
+			_, err = admin.Exec(`CREATE DATABASE ` + name + ` TEMPLATE ` + tpl)
+		}
+	}
+	if err != nil {
 		t.Fatalf("dbtest: clone %s: %v", tpl, err)
 	}
 	d := mustOpen(t, withDB(server, name))

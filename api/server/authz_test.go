@@ -176,16 +176,16 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"GET", p("/lessons/%d/source", c.trainerLesson), nil, authors},
 		{"PATCH", p("/lessons/%d", c.trainerLesson), func(string) any { return map[string]any{"minutes": 9} }, authors},
 		{"GET", p("/lessons/%d/source", c.fileLesson), nil, want{403, 409, 403, 403, 409}},
-		{"POST", p("/courses/%s/images", c.trainerDraft), func(string) any { return file{"anh.png", onePixelPNG, nil} }, creators},
+		{"POST", p("/courses/%s/images", c.trainerDraft), func(string) any { return file{name: "anh.png", data: onePixelPNG} }, creators},
 		{"POST", p("/markdown/preview"), func(string) any { return map[string]any{"markdown": "**a**"} }, authors},
 		{"GET", p("/question-categories"), nil, authors},
 		{"POST", p("/question-categories"), func(string) any { return map[string]any{"name": fmt.Sprintf("Nhóm %d", seq.Add(1))} }, creators},
 		{"GET", p("/questions"), nil, authors},
 		{"GET", p("/questions/%d", c.question), nil, authors},
 		{"GET", p("/questions/export?format=gift&category_id=%d", c.bankCategory), nil, authors},
-		{"POST", p("/questions/import/preview"), func(string) any { return file{"cau-hoi.gift", []byte(giftQuestion), nil} }, authors},
+		{"POST", p("/questions/import/preview"), func(string) any { return file{name: "cau-hoi.gift", data: []byte(giftQuestion)} }, authors},
 		{"POST", p("/questions/import"), func(string) any {
-			return file{"cau-hoi.gift", []byte(giftQuestion), map[string]string{"category_id": fmt.Sprint(c.appCategory)}}
+			return file{name: "cau-hoi.gift", data: []byte(giftQuestion), fields: map[string]string{"category_id": fmt.Sprint(c.appCategory)}}
 		}, creators},
 		{"POST", p("/questions"), func(string) any { return appQuestion(c.appCategory) }, creators},
 		{"POST", p("/questions/preview"), func(string) any { return appQuestion(0) }, authors},
@@ -303,13 +303,18 @@ type file struct {
 	name   string
 	data   []byte
 	fields map[string]string
+	field  string // the multipart field of the file; default "file"
 }
 
 // body encodes a matrix body: a file as a multipart upload, anything else as
 // JSON (left to apitest).
 func body(v any) (any, string) {
 	if f, ok := v.(file); ok {
-		return apitest.Multipart("file", f.name, f.data, f.fields)
+		field := f.field
+		if field == "" {
+			field = "file"
+		}
+		return apitest.Multipart(field, f.name, f.data, f.fields)
 	}
 	return v, ""
 }

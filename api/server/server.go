@@ -67,7 +67,7 @@ func New(cfg *config.Config, d *sqlx.DB, dist fs.FS) *Server {
 	bank.NewHandler(d, actor, cfg.MaxUploadBytes).Register(authed)
 	quizzes := quiz.NewService(d, cfg.QuizGrace)
 	quiz.NewHandler(quizzes, actor).Register(json, authed)
-	cert.NewHandler(cert.NewService(d, cfg.PublicURL), actor, cfg.TrustedProxies).Register(json, authed)
+	cert.NewHandler(cert.NewService(d, cfg.PublicURL), actor, cfg.TrustedProxies, cfg.MaxUploadBytes).Register(json, authed)
 
 	spa := httpx.SPA(dist)
 	r.NoRoute(func(c *gin.Context) {

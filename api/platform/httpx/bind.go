@@ -153,3 +153,30 @@ func ServeID(c *gin.Context, fn func(id int64) (any, error)) {
 	}
 	c.JSON(http.StatusOK, out)
 }
+
+// Upload reads the multipart file field of a request, at most maxBytes:
+// 415 when the request is not multipart, 400 when the field is missing,
+// 413 when the file is larger.
+func Upload(c *gin.Context, field string, maxBytes int64) (name string, data []byte, err error) {
+	if c.ContentType() != "multipart/form-data" {
+		return "", nil, errs.New(errs.Unsupported, "unsupported_media_type", "send the file as multipart/form-data")
+	}
+	fh, err := c.FormFile(field)
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig) || (err == nil && fh.Size > maxBytes):
+		return "", nil, errs.New(errs.TooLarge, "too_large", "the file is too large")
+	case err != nil:
+		return "", nil, errs.New(errs.Invalid, "no_file", "send the file as the multipart field \""+field+"\"")
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return "", nil, err
+	}
+	defer f.Close()
+	data, err = io.ReadAll(io.LimitReader(f, maxBytes+1))
+	if int64(len(data)) > maxBytes {
+		return "", nil, errs.New(errs.TooLarge, "too_large", "the file is too large")
+	}
+	return fh.Filename, data, err
+}
