@@ -22,13 +22,27 @@ after(async () => {
   await server?.stop()
 })
 
-const learning = ['Khóa học của tôi', 'Danh mục khóa học']
+// "Chứng chỉ của tôi" is for accounts linked to a person; the seeded admin has none.
+const learning = ['Khóa học của tôi', 'Chứng chỉ của tôi', 'Danh mục khóa học']
 const menus = {
   hocvien: [...learning, 'Hồ sơ của tôi'],
   giangvien: [...learning, 'Soạn khóa học', 'Ngân hàng câu hỏi', 'Chấm bài tự luận', 'Hồ sơ của tôi'],
-  quanly: [...learning, 'Đơn vị', 'Cán bộ', 'Nhập danh sách', 'Hồ sơ của tôi'],
-  noivu: [...learning, 'Đơn vị', 'Cán bộ', 'Nhập danh sách', 'Nhật ký', 'Hồ sơ của tôi'],
-  admin: [...learning, 'Soạn khóa học', 'Ngân hàng câu hỏi', 'Chấm bài tự luận', 'Đơn vị', 'Cán bộ', 'Nhập danh sách', 'Nhật ký', 'Tài khoản', 'Hồ sơ của tôi'],
+  quanly: [...learning, 'Đơn vị', 'Cán bộ', 'Chứng chỉ đã cấp', 'Nhập danh sách', 'Hồ sơ của tôi'],
+  noivu: [...learning, 'Đơn vị', 'Cán bộ', 'Chứng chỉ đã cấp', 'Nhập danh sách', 'Nhật ký', 'Hồ sơ của tôi'],
+  admin: [
+    'Khóa học của tôi',
+    'Danh mục khóa học',
+    'Soạn khóa học',
+    'Ngân hàng câu hỏi',
+    'Chấm bài tự luận',
+    'Đơn vị',
+    'Cán bộ',
+    'Chứng chỉ đã cấp',
+    'Nhập danh sách',
+    'Nhật ký',
+    'Tài khoản',
+    'Hồ sơ của tôi',
+  ],
 }
 
 describe('sign-in', () => {
@@ -269,6 +283,7 @@ describe('language', () => {
       'Essay grading',
       'Agencies',
       'People',
+      'Issued certificates',
       'Import',
       'Audit log',
       'Users',

@@ -11,8 +11,10 @@ import {
   FormOutlined,
   IdcardOutlined,
   LogoutOutlined,
+  SafetyCertificateOutlined,
   MenuOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UploadOutlined,
   UserOutlined,
   UserSwitchOutlined,
@@ -24,12 +26,14 @@ import { LanguageSwitch } from './LanguageSwitch'
 
 const menuIcons: Record<Area, React.ReactNode> = {
   'my-courses': <BookOutlined />,
+  'my-certificates': <TrophyOutlined />,
   courses: <AppstoreOutlined />,
   authoring: <FormOutlined />,
   'question-bank': <DatabaseOutlined />,
   grading: <CheckSquareOutlined />,
   agencies: <ApartmentOutlined />,
   people: <TeamOutlined />,
+  certificates: <SafetyCertificateOutlined />,
   import: <UploadOutlined />,
   audit: <AuditOutlined />,
   users: <UserSwitchOutlined />,
@@ -54,7 +58,7 @@ export function AppLayout() {
   const first = location.pathname.split('/')[1] ?? ''
   const selected = '/' + (['lessons', 'quizzes', 'attempts'].includes(first) ? 'my-courses' : first)
   // Until a forced password change is done, only the profile is reachable.
-  const areas: Area[] = me.must_change_password ? ['profile'] : areasOf(me.role)
+  const areas: Area[] = me.must_change_password ? ['profile'] : areasOf(me.role, me.person_id !== null)
   const items = areas.map((a) => ({
     key: `/${a}`,
     icon: menuIcons[a],

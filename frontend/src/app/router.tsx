@@ -28,6 +28,9 @@ const QuestionBankPage = lazy(() => import('../features/bank/QuestionBankPage'))
 const QuizBuilderPage = lazy(() => import('../features/quizadmin/QuizBuilderPage'))
 const QuizResultsPage = lazy(() => import('../features/quizadmin/ResultsPage'))
 const GradingPage = lazy(() => import('../features/quizadmin/GradingPage'))
+const MyCertificatesPage = lazy(() => import('../features/cert/MyCertificatesPage'))
+const CertificatesPage = lazy(() => import('../features/cert/CertificatesPage'))
+const VerifyPage = lazy(() => import('../features/cert/VerifyPage'))
 
 function Page({ children }: { children: ReactNode }) {
   return (
@@ -50,6 +53,8 @@ function Home() {
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // Public: anyone checks a certificate's code, signed in or not.
+  { path: '/verify/:code?', element: <Page><VerifyPage /></Page> },
   {
     path: '/',
     element: (
@@ -61,6 +66,7 @@ export const router = createBrowserRouter([
       { index: true, element: <Home /> },
       { path: 'profile', element: <Page><ProfilePage /></Page> },
       { path: 'my-courses', element: <Allow area="my-courses"><Page><MyCoursesPage /></Page></Allow> },
+      { path: 'my-certificates', element: <Allow area="my-certificates"><Page><MyCertificatesPage /></Page></Allow> },
       { path: 'courses', element: <Allow area="courses"><Page><CatalogPage /></Page></Allow> },
       { path: 'courses/:slug', element: <Allow area="courses"><Page><CoursePage /></Page></Allow> },
       { path: 'lessons/:id', element: <Allow area="courses"><Page><LessonPage /></Page></Allow> },
@@ -78,6 +84,7 @@ export const router = createBrowserRouter([
       { path: 'agencies/:id?', element: <Allow area="agencies"><Page><AgenciesPage /></Page></Allow> },
       { path: 'people', element: <Allow area="people"><Page><PeoplePage /></Page></Allow> },
       { path: 'people/:id', element: <Allow area="people"><Page><PersonPage /></Page></Allow> },
+      { path: 'certificates', element: <Allow area="certificates"><Page><CertificatesPage /></Page></Allow> },
       { path: 'import', element: <Allow area="import"><Page><ImportPage /></Page></Allow> },
       { path: 'audit', element: <Allow area="audit"><Page><AuditPage /></Page></Allow> },
       { path: 'users', element: <Allow area="users"><Page><UsersPage /></Page></Allow> },

@@ -1,20 +1,32 @@
 import { describe, expect, it } from 'vitest'
-import { areasOf, canAccess, canEditAgencies, canEnrolOthers, homePath } from './access'
+import { areasOf, canAccess, canEditAgencies, canEnrolOthers, canRevokeCertificates, homePath } from './access'
 
 describe('access', () => {
   it('gives each role its menu', () => {
-    expect(areasOf('learner')).toEqual(['my-courses', 'courses', 'profile'])
-    expect(areasOf('trainer')).toEqual(['my-courses', 'courses', 'authoring', 'question-bank', 'grading', 'profile'])
-    expect(areasOf('agency_manager')).toEqual(['my-courses', 'courses', 'agencies', 'people', 'import', 'profile'])
-    expect(areasOf('home_affairs')).toEqual(['my-courses', 'courses', 'agencies', 'people', 'import', 'audit', 'profile'])
+    expect(areasOf('learner')).toEqual(['my-courses', 'my-certificates', 'courses', 'profile'])
+    expect(areasOf('trainer')).toEqual(['my-courses', 'my-certificates', 'courses', 'authoring', 'question-bank', 'grading', 'profile'])
+    expect(areasOf('agency_manager')).toEqual(['my-courses', 'my-certificates', 'courses', 'agencies', 'people', 'certificates', 'import', 'profile'])
+    expect(areasOf('home_affairs')).toEqual([
+      'my-courses',
+      'my-certificates',
+      'courses',
+      'agencies',
+      'people',
+      'certificates',
+      'import',
+      'audit',
+      'profile',
+    ])
     expect(areasOf('admin')).toEqual([
       'my-courses',
+      'my-certificates',
       'courses',
       'authoring',
       'question-bank',
       'grading',
       'agencies',
       'people',
+      'certificates',
       'import',
       'audit',
       'users',
@@ -52,5 +64,16 @@ describe('access', () => {
     expect(canAccess('learner', 'question-bank')).toBe(false)
     expect(canAccess('agency_manager', 'question-bank')).toBe(false)
     expect(canAccess('home_affairs', 'question-bank')).toBe(false)
+  })
+  it('shows "my certificates" only to an account linked to a person, and the issued list to managers, Home Affairs and admins', () => {
+    expect(areasOf('admin', false)).not.toContain('my-certificates')
+    expect(areasOf('admin', false)).toContain('certificates')
+    expect(areasOf('learner', false)).toEqual(['my-courses', 'courses', 'profile'])
+    expect(canAccess('learner', 'certificates')).toBe(false)
+    expect(canAccess('trainer', 'certificates')).toBe(false)
+    expect(canAccess('agency_manager', 'certificates')).toBe(true)
+    expect(canRevokeCertificates('agency_manager')).toBe(false)
+    expect(canRevokeCertificates('home_affairs')).toBe(true)
+    expect(canRevokeCertificates('admin')).toBe(true)
   })
 })

@@ -3,22 +3,41 @@ import type { Role } from '../../api/types'
 /** Area is a part of the app that a role may or may not see; its name is also its path. */
 export type Area =
   | 'my-courses'
+  | 'my-certificates'
   | 'courses'
   | 'authoring'
   | 'question-bank'
   | 'grading'
   | 'agencies'
   | 'people'
+  | 'certificates'
   | 'import'
   | 'audit'
   | 'users'
   | 'profile'
 
 // Menu order: learning first, then administration; the profile comes last.
-const menuOrder: Area[] = ['my-courses', 'courses', 'authoring', 'question-bank', 'grading', 'agencies', 'people', 'import', 'audit', 'users', 'profile']
+const menuOrder: Area[] = [
+  'my-courses',
+  'my-certificates',
+  'courses',
+  'authoring',
+  'question-bank',
+  'grading',
+  'agencies',
+  'people',
+  'certificates',
+  'import',
+  'audit',
+  'users',
+  'profile',
+]
 
-const learning: Area[] = ['my-courses', 'courses', 'profile']
-const managerAreas: Area[] = [...learning, 'agencies', 'people', 'import']
+const learning: Area[] = ['my-courses', 'my-certificates', 'courses', 'profile']
+const managerAreas: Area[] = [...learning, 'agencies', 'people', 'certificates', 'import']
+
+// Areas about the caller's own records, in the menu only of an account linked to a person.
+const personal: Area[] = ['my-certificates']
 
 const areas: Record<Role, Area[]> = {
   learner: learning,
@@ -28,10 +47,10 @@ const areas: Record<Role, Area[]> = {
   admin: [...managerAreas, 'authoring', 'question-bank', 'grading', 'audit', 'users'],
 }
 
-/** areasOf lists, in menu order, the areas a role may use. */
-export function areasOf(role: Role): Area[] {
+/** areasOf lists, in menu order, the areas a role may use; without a person, none of the personal ones. */
+export function areasOf(role: Role, hasPerson = true): Area[] {
   const mine = areas[role] ?? ['profile']
-  return menuOrder.filter((a) => mine.includes(a))
+  return menuOrder.filter((a) => mine.includes(a) && (hasPerson || !personal.includes(a)))
 }
 
 export function canAccess(role: Role, area: Area): boolean {
@@ -40,6 +59,11 @@ export function canAccess(role: Role, area: Area): boolean {
 
 /** canEditAgencies: only Home Affairs and admins change the agency tree. */
 export function canEditAgencies(role: Role): boolean {
+  return role === 'home_affairs' || role === 'admin'
+}
+
+/** canRevokeCertificates: Home Affairs and admins revoke and reinstate certificates, as the server allows. */
+export function canRevokeCertificates(role: Role): boolean {
   return role === 'home_affairs' || role === 'admin'
 }
 
