@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { after, before, describe, test } from 'node:test'
 import { apiToken, launch, menuLabels, newPage, shot, signIn } from './browser.mjs'
 import { bankTests } from './bank.mjs'
+import { certTests } from './certs.mjs'
 import { courseTests } from './courses.mjs'
 import { quizTests } from './quiz.mjs'
 import { quizAdminTests } from './quizadmin.mjs'
@@ -314,6 +315,7 @@ courseTests({ server: () => server, browser: () => browser })
 bankTests({ server: () => server, browser: () => browser })
 quizTests({ server: () => server, browser: () => browser })
 quizAdminTests(() => server, () => browser)
+certTests({ server: () => server, browser: () => browser })
 
 function count(text) {
   return Number(text.replace(/\D/g, ''))
