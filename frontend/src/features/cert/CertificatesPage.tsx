@@ -74,7 +74,7 @@ export default function CertificatesPage() {
       ellipsis: { showTitle: true },
       width: 240,
     },
-    { key: 'serial', title: t('cert.field.serial'), dataIndex: 'serial', width: 150 },
+    { key: 'serial', title: t('cert.field.serial'), dataIndex: 'serial', width: 170 },
     { key: 'register', title: t('cert.field.register_no'), dataIndex: 'register_no', width: 120 },
     { key: 'issued', title: t('cert.field.issued_on'), dataIndex: 'issued_on', render: (d: string) => formatDate(d), width: 110 },
     { key: 'expires', title: t('cert.field.expires_on'), dataIndex: 'expires_on', render: (d: string | null) => <ExpiresOn date={d} />, width: 120 },
@@ -181,7 +181,7 @@ export default function CertificatesPage() {
           dataSource={rows}
           loading={loading}
           onChange={onTableChange}
-          scroll={{ x: 1440 }}
+          scroll={{ x: 1460 }}
           locale={{ emptyText: t('cert.none_issued') }}
           pagination={{
             current: query.page,

@@ -40,10 +40,10 @@ export default function VerifyPage() {
   const [loading, setLoading] = useState(false)
 
   useEffect(() => {
-    form.setFieldsValue({ code: param })
+    const code = parseCode(param)
+    form.setFieldsValue({ code: code ? groupCode(code) : param })
     setOutcome(null)
     if (!param) return
-    const code = parseCode(param)
     // A malformed code gets the server's answer to an unknown one, without asking.
     if (!code) {
       setOutcome({ kind: 'not_found' })
