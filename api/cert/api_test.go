@@ -191,3 +191,25 @@ func TestIssueByHandAndRecord(t *testing.T) {
 		t.Errorf("certifications: %s", res.Body)
 	}
 }
+
+// TestExpiringSoon: managers find the certificates of their people that
+// expire within 60 or 30 days.
+func TestExpiringSoon(t *testing.T) {
+	a := apitest.New(t)
+	id, _ := issued(t, a)
+	a.DB.MustExec(`UPDATE certificates SET expires_on = current_date + 45 WHERE id = $1`, id)
+	count := func(days int) int {
+		var page struct {
+			Total int `json:"total"`
+		}
+		res := a.Get("/api/v1/certificates?expires_within="+strconv.Itoa(days), "noivu")
+		res.JSON(&page)
+		return page.Total
+	}
+	if n60, n30 := count(60), count(30); n60 != 1 || n30 != 0 {
+		t.Errorf("expiring within 60 days: %d, within 30: %d; want 1 and 0", n60, n30)
+	}
+	if res := a.Get("/api/v1/certificates?expires_within=0", "noivu"); res.Code != http.StatusBadRequest {
+		t.Errorf("expires_within=0: %d", res.Code)
+	}
+}

@@ -3,6 +3,7 @@ package cert
 import (
 	"net/http"
 	"net/netip"
+	"strconv"
 	"strings"
 	"time"
 
@@ -145,6 +146,13 @@ func (h *Handler) list(c *gin.Context) {
 	}
 	if f.Status != "" && f.Status != "valid" && f.Status != "expired" && f.Status != "revoked" {
 		fields["status"] = "invalid"
+	}
+	if v := c.Query("expires_within"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 3650 {
+			fields["expires_within"] = "out_of_range"
+		}
+		f.ExpiresWithin = n
 	}
 	if len(fields) > 0 {
 		httpx.WriteError(c, fields.Err())

@@ -130,6 +130,7 @@ type Filter struct {
 	Status          string
 	From, To        *time.Time // issued between
 	Q               string
+	ExpiresWithin   int // days: current certificates that expire within them (not yet expired)
 }
 
 // List lists the certificates p may see.
@@ -144,6 +145,9 @@ func (s *Service) List(ctx context.Context, p auth.Principal, f Filter, limit, o
 	}
 	if f.Status != "" {
 		w.Add("certificate_status(ce.issued_on, ce.expires_on, ce.revoked_at, today) = ?", f.Status)
+	}
+	if f.ExpiresWithin > 0 {
+		w.Add("ce.superseded_at IS NULL AND ce.revoked_at IS NULL AND ce.expires_on >= today AND ce.expires_on <= today + ?::int", f.ExpiresWithin)
 	}
 	if f.From != nil {
 		w.Add("ce.issued_on >= ?", *f.From)
