@@ -1055,6 +1055,8 @@ export interface CertificateQuery {
   to?: string
   /** holder's name (no diacritics needed) or the start of a serial */
   q?: string
+  /** days: current certificates that expire within them (the 60- and 30-day notices) */
+  expires_within?: number
 }
 
 /** What anyone learns from a code: what the certificate states and its status today. */
@@ -1090,4 +1092,37 @@ export interface TokenCheck {
   /** the server knows a certificate with the token's code */
   known: boolean
   current: Verification | null
+}
+
+/** A certification: what can be earned, how its certificates print, and what earns it. */
+export interface Certification {
+  id: number
+  code: string
+  name_vi: string
+  name_en: string
+  authority: string
+  issuer: string
+  issuer_en: string
+  place: string
+  signer_title: string
+  signer_name: string
+  serial_prefix: string
+  requirement_mode: 'all' | 'any'
+  /** null: its certificates never expire */
+  validity_months: number | null
+  renew_window_days: number
+  renew_requires: 'quizzes' | 'all'
+  target: CertificationTarget | null
+  active: boolean
+  source: 'files' | 'app'
+  version: number
+  /** certificates issued */
+  issued: number
+  requirements: {
+    course_slug: string | null
+    course_title_vi: string | null
+    quiz_id: number | null
+    quiz_title_vi: string | null
+    min_percent: number | null
+  }[]
 }
