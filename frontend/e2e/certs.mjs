@@ -143,6 +143,12 @@ export function certTests(env) {
       await page.waitForURL('**/certificates')
       const table = page.locator('[data-testid=cert-table]')
       await table.locator('tbody tr.ant-table-row').first().waitFor()
+      // The certification filter, then the serial typed in the search box; both stay in the address.
+      const filtered = page.waitForResponse((r) => r.url().includes('/api/v1/certificates?') && r.url().includes('certification_id='))
+      await page.locator('[data-testid=cert-certification-filter]').click()
+      await page.keyboard.type(cert.name)
+      await page.locator('.ant-select-item-option', { hasText: cert.name }).click()
+      await filtered
       const searched = page.waitForResponse((r) => r.url().includes('/api/v1/certificates?') && r.url().includes('q='))
       await page.locator('[data-testid=cert-search]').fill(cert.serial)
       await searched
@@ -150,6 +156,7 @@ export function certTests(env) {
       await row.waitFor()
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=cert-table] tbody tr.ant-table-row').length === 1)
       assert.equal(new URL(page.url()).searchParams.get('q'), cert.serial)
+      assert.match(new URL(page.url()).searchParams.get('certification_id') ?? '', /^\d+$/)
       assert.match(await row.innerText(), /Nguyễn Thị Lan/)
       assert.match(await row.innerText(), /Còn hiệu lực/)
       await shot(page, '63-certificates')

@@ -56,6 +56,7 @@ import type {
   AttemptQuestion,
   Certificate,
   CertificateQuery,
+  Certification,
   TokenCheck,
   Verification,
   AttemptReview,
@@ -468,6 +469,9 @@ export const myCertificates = () => json<{ items: Certificate[] }>('GET', '/me/c
 export const listCertificates = (q: CertificateQuery, signal?: AbortSignal) =>
   json<ListResponse<Certificate>>('GET', '/certificates', { query: { ...q }, signal })
 export const getCertificate = (id: number) => json<Certificate>('GET', `/certificates/${id}`)
+/** listCertifications: agency managers, Home Affairs and admins; every certification, active or not. */
+export const listCertifications = () =>
+  json<{ items: Certification[] }>('GET', '/certifications').then((r) => r.items)
 export const certificatePDF = (id: number) => download(`/certificates/${id}/pdf`, undefined, `chung-nhan-${id}.pdf`)
 export const revokeCertificate = (id: number, reason: string) =>
   json<Certificate>('POST', `/certificates/${id}/revoke`, { body: { reason } })

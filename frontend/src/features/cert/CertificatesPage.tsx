@@ -4,7 +4,7 @@ import type { ColumnsType, TablePaginationConfig } from 'antd/es/table'
 import { CheckCircleOutlined, DownloadOutlined, SearchOutlined, StopOutlined } from '@ant-design/icons'
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
-import { certificatePDF, listCertificates } from '../../api/client'
+import { certificatePDF, listCertificates, listCertifications } from '../../api/client'
 import type { Certificate, CertificateQuery } from '../../api/types'
 import { errorText } from '../../app/errors'
 import { useMe } from '../auth/AuthContext'
@@ -14,6 +14,7 @@ import { saveFile } from '../../lib/download'
 import { DATE_FORMAT, formatDate } from '../../lib/format'
 import { useLoad } from '../../lib/useLoad'
 import { useUrlQuery } from '../../lib/useUrlQuery'
+import { pick } from '../course/progress'
 import { ExpiresOn, ExpiryTag, StatusTag, certName } from './labels'
 import { ReasonModal, type ReasonAction } from './ReasonModal'
 
@@ -28,6 +29,7 @@ function readQuery(sp: URLSearchParams): CertificateQuery & { page: number; page
   return {
     q: sp.get('q') ?? undefined,
     agency_id: num('agency_id'),
+    certification_id: num('certification_id'),
     status: status && STATUSES.includes(status) ? status : undefined,
     from: date('from'),
     to: date('to'),
@@ -43,6 +45,7 @@ export default function CertificatesPage() {
   const me = useMe()
   const { query, update, typed, setTyped } = useUrlQuery(readQuery)
   const { data, loading, error } = useLoad((signal) => listCertificates(query, signal), [query])
+  const { data: certifications } = useLoad(() => listCertifications(), [])
   // Rows changed here since the page loaded: a revocation shows without reloading the page.
   const [changed, setChanged] = useState<Record<number, Certificate>>({})
   const [downloading, setDownloading] = useState<number | null>(null)
@@ -154,6 +157,19 @@ export default function CertificatesPage() {
             data-testid="cert-search"
           />
           <AgencyTreeSelect value={query.agency_id} onChange={(id) => update({ agency_id: id })} style={{ width: 300 }} />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('cert.filter.certification')}
+            value={query.certification_id}
+            onChange={(v) => update({ certification_id: v })}
+            options={(certifications ?? []).map((d) => ({ value: d.id, label: pick(d.name_vi, d.name_en, i18n.language) }))}
+            loading={!certifications}
+            popupMatchSelectWidth={false}
+            style={{ width: 260 }}
+            data-testid="cert-certification-filter"
+          />
           <Select
             allowClear
             placeholder={t('cert.filter.status')}
