@@ -1,5 +1,4 @@
 DROP FUNCTION complete_enrolment(bigint, bigint, bigint);
-DROP FUNCTION quiz_merge(jsonb, jsonb, int, int);
 DROP TABLE quiz_grades;
 DROP TABLE quiz_attempts;
 DROP TABLE quiz_slots;

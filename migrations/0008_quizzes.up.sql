@@ -91,7 +91,7 @@ CREATE TABLE quiz_attempts (
     slot_count    int NOT NULL CHECK (slot_count > 0),
     -- [{"v": question version id, "m": mark, "o": option order, "r": matching right-side order}]
     layout        jsonb NOT NULL,
-    -- {"slot": {"s": save sequence, "r": response}}; see quiz_merge.
+    -- {"slot": {"s": save sequence, "r": response}}: a save replaces an answer only with a newer one.
     responses     jsonb NOT NULL DEFAULT '{}',
     save_seq      bigint NOT NULL DEFAULT 0,
     furthest      int NOT NULL DEFAULT 0, -- the last slot reached (sequential navigation)
@@ -130,24 +130,15 @@ CREATE TABLE quiz_grades (
 );
 CREATE INDEX quiz_grades_person_idx ON quiz_grades (person_id);
 
--- quiz_merge merges a save into an attempt's responses: a slot's new
--- response replaces the stored one only when its save sequence is higher,
--- so a repeated or late save changes nothing. Slots outside [min_slot,
--- slot_count) are ignored (sequential navigation cannot go back).
-CREATE FUNCTION quiz_merge(old jsonb, new jsonb, min_slot int, slot_count int) RETURNS jsonb
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT old || COALESCE(jsonb_object_agg(n.key, n.value), '{}')
-    FROM jsonb_each(new) n
-    WHERE n.key ~ '^[0-9]{1,4}$' AND n.key::int >= min_slot AND n.key::int < slot_count
-      AND (old -> n.key IS NULL OR (old -> n.key ->> 's')::bigint < (n.value ->> 's')::bigint)
-$$;
-
 -- complete_enrolment completes a person's course when its rule is met: every
 -- lesson read and, when the course asks, every required published quiz
 -- passed (passed_quiz counts as passed: the statement that passes it cannot
 -- see its own write). Returns the completion time, or NULL.
 CREATE FUNCTION complete_enrolment(course bigint, person bigint, passed_quiz bigint) RETURNS timestamptz
-LANGUAGE sql AS $$
+LANGUAGE plpgsql AS $$ -- plpgsql, not sql: its plan is kept between calls
+DECLARE
+    done timestamptz;
+BEGIN
     UPDATE enrolments e SET completed_at = now()
     WHERE e.course_id = course AND e.person_id = person AND e.completed_at IS NULL
       AND NOT EXISTS (SELECT 1 FROM lessons l WHERE l.course_id = course AND l.removed_at IS NULL
@@ -156,5 +147,6 @@ LANGUAGE sql AS $$
            OR NOT EXISTS (SELECT 1 FROM quizzes q WHERE q.course_id = course AND q.published AND q.required
                           AND q.id IS DISTINCT FROM passed_quiz
                           AND NOT EXISTS (SELECT 1 FROM quiz_grades g WHERE g.quiz_id = q.id AND g.person_id = person AND g.passed)))
-    RETURNING completed_at
-$$;
+    RETURNING completed_at INTO done;
+    RETURN done;
+END $$;

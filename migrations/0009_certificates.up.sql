@@ -123,7 +123,9 @@ CREATE TABLE signing_keys (
 -- them cannot see its own writes).
 CREATE FUNCTION certificate_met(cert bigint, person bigint, just_course bigint, just_quiz bigint, just_percent numeric,
                                 since timestamptz)
-RETURNS boolean LANGUAGE sql STABLE AS $$
+RETURNS boolean LANGUAGE plpgsql STABLE AS $$ -- plpgsql, not sql: its plan is kept between calls
+BEGIN
+    RETURN (
     WITH r AS (
         SELECT (r.course_id IS NOT NULL AND (r.course_id = just_course OR EXISTS (
                     SELECT 1 FROM enrolments e WHERE e.course_id = r.course_id AND e.person_id = person
@@ -136,7 +138,8 @@ RETURNS boolean LANGUAGE sql STABLE AS $$
     SELECT CASE WHEN (SELECT requirement_mode FROM certifications WHERE id = cert) = 'any'
                 THEN COALESCE(bool_or(met), false) ELSE COALESCE(bool_and(met), false) AND count(*) > 0 END
     FROM r
-$$;
+    );
+END $$;
 
 -- insert_certificate writes one certificate of certification cert to
 -- person, numbering it: serial per certification and year, register number

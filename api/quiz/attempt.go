@@ -46,10 +46,19 @@ const (
 		FROM quiz_attempts a JOIN quizzes q ON q.id = a.quiz_id JOIN courses c ON c.id = q.course_id
 		WHERE a.id = $1`
 
-	// saveAnswers merges a save: one statement, one round trip.
+	// saveAnswers merges a save: one statement, one round trip. A slot's new
+	// response replaces the stored one only when its save sequence is
+	// higher, so a repeated or late save changes nothing; slots outside
+	// [first open slot, slot_count) are ignored (sequential navigation cannot
+	// go back). Written out here rather than as a SQL function, which
+	// PostgreSQL would plan again on every call.
 	saveAnswers = `
 		UPDATE quiz_attempts
-		SET responses = quiz_merge(responses, $3, CASE WHEN sequential THEN furthest ELSE 0 END, slot_count),
+		SET responses = responses || COALESCE((
+		        SELECT jsonb_object_agg(n.key, n.value) FROM jsonb_each($3::jsonb) n
+		        WHERE n.key ~ '^[0-9]{1,4}$' AND n.key::int >= CASE WHEN sequential THEN furthest ELSE 0 END
+		          AND n.key::int < slot_count
+		          AND (responses -> n.key IS NULL OR (responses -> n.key ->> 's')::bigint < (n.value ->> 's')::bigint)), '{}'),
 		    furthest = GREATEST(furthest, COALESCE($4, 0)), save_seq = GREATEST(save_seq, $5), saved_at = now()
 		WHERE id = $1 AND person_id = $2 AND state = 'in_progress'
 		  AND (deadline IS NULL OR now() <= deadline + make_interval(secs => $6))

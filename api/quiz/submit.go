@@ -76,7 +76,7 @@ func (r SaveRequest) check() error {
 	return nil
 }
 
-// stamped is the save's answers as quiz_merge takes them.
+// stamped is the save's answers as the save statement merges them.
 func (r SaveRequest) stamped() map[string]saved {
 	out := make(map[string]saved, len(r.Answers))
 	for k, a := range r.Answers {
@@ -132,7 +132,7 @@ func (a *attemptRow) late(grace time.Duration) bool {
 	return a.Deadline != nil && a.Now.After(a.Deadline.Add(grace))
 }
 
-// merge applies a save to the attempt read, by the rule of quiz_merge.
+// merge applies a save to the attempt read, by the rule of the save statement.
 func (a *attemptRow) merge(r SaveRequest) {
 	first := 0
 	if a.Sequential {
