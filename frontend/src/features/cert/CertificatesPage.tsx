@@ -15,6 +15,7 @@ import { DATE_FORMAT, formatDate } from '../../lib/format'
 import { useLoad } from '../../lib/useLoad'
 import { useUrlQuery } from '../../lib/useUrlQuery'
 import { pick } from '../course/progress'
+import { ERROR_DAYS, WARN_DAYS } from './cert'
 import { ExpiresOn, ExpiryTag, StatusTag, certName } from './labels'
 import { ReasonModal, type ReasonAction } from './ReasonModal'
 
@@ -26,11 +27,13 @@ function readQuery(sp: URLSearchParams): CertificateQuery & { page: number; page
   const num = (k: string) => (sp.get(k) && Number.isFinite(Number(sp.get(k))) ? Number(sp.get(k)) : undefined)
   const date = (k: string) => (/^\d{4}-\d{2}-\d{2}$/.test(sp.get(k) ?? '') ? (sp.get(k) as string) : undefined)
   const status = sp.get('status') as Status | null
+  const within = num('expires_within')
   return {
     q: sp.get('q') ?? undefined,
     agency_id: num('agency_id'),
     certification_id: num('certification_id'),
     status: status && STATUSES.includes(status) ? status : undefined,
+    expires_within: within === WARN_DAYS || within === ERROR_DAYS ? within : undefined,
     from: date('from'),
     to: date('to'),
     page: num('page') ?? 1,
@@ -178,6 +181,14 @@ export default function CertificatesPage() {
             options={STATUSES.map((s) => ({ value: s, label: t(`cert.status.${s}`) }))}
             style={{ width: 170 }}
             data-testid="cert-status-filter"
+          />
+          <Select
+            allowClear
+            placeholder={t('cert.filter.expiring')}
+            value={query.expires_within}
+            onChange={(v) => update({ expires_within: v })}
+            options={[WARN_DAYS, ERROR_DAYS].map((d) => ({ value: d, label: t('cert.filter.expiring_within', { count: d }) }))}
+            style={{ width: 200 }}
           />
           <DatePicker.RangePicker
             format={DATE_FORMAT}
