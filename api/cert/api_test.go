@@ -213,3 +213,41 @@ func TestExpiringSoon(t *testing.T) {
 		t.Errorf("expires_within=0: %d", res.Code)
 	}
 }
+
+// TestCreateCertification: Home Affairs defines a certification in the
+// app; passing its course then earns it. The files' certifications keep
+// their requirements.
+func TestCreateCertification(t *testing.T) {
+	a := apitest.New(t)
+	a.SyncCourses("../../courses")
+	body := map[string]any{"code": "TDT-CB", "serial_prefix": "TDT", "name_vi": "Thư điện tử cơ bản", "name_en": "Basic e-mail",
+		"issuer": "SỞ NỘI VỤ", "renew_requires": "quizzes", "active": true, "target": "email_internet",
+		"requirements": []map[string]any{{"course_slug": "thu-dien-tu-va-thong-tin-tren-mang"}}}
+	res := a.Do(apitest.Request{Method: "POST", Path: "/api/v1/certifications", As: "noivu", Body: body})
+	var c cert.Certification
+	res.JSON(&c)
+	if res.Code != http.StatusCreated || c.Source != "app" || len(c.Requirements) != 1 {
+		t.Fatalf("create: %d %s", res.Code, res.Body)
+	}
+	if res := a.Do(apitest.Request{Method: "POST", Path: "/api/v1/certifications", As: "noivu", Body: body}); res.Code != http.StatusBadRequest {
+		t.Errorf("the same code again: %d %s", res.Code, res.Body)
+	}
+	body["code"], body["requirements"] = "TDT-X", []map[string]any{{"course_slug": "khong-co"}}
+	if res := a.Do(apitest.Request{Method: "POST", Path: "/api/v1/certifications", As: "noivu", Body: body}); res.Code != http.StatusBadRequest {
+		t.Errorf("an unknown course: %d %s", res.Code, res.Body)
+	}
+	var files cert.Certification
+	a.DB.Get(&files.ID, `SELECT id FROM certifications WHERE code = 'CIO'`)
+	a.DB.Get(&files.Version, `SELECT version FROM certifications WHERE code = 'CIO'`)
+	edit := map[string]any{"name_vi": "Giám đốc CNTT (CIO)", "issuer": "SỞ NỘI VỤ", "signer_name": "Nguyễn Văn Bình",
+		"renew_requires": "quizzes", "active": true, "version": files.Version,
+		"requirements": []map[string]any{{"course_slug": "iu01-hieu-biet-cntt-co-ban"}}}
+	if res := a.Do(apitest.Request{Method: "PUT", Path: "/api/v1/certifications/" + itoa(files.ID), As: "noivu", Body: edit}); res.ErrorCode() != "managed_by_files" {
+		t.Errorf("changing what earns a files certification: %d %s", res.Code, res.Body)
+	}
+	delete(edit, "requirements")
+	res = a.Do(apitest.Request{Method: "PUT", Path: "/api/v1/certifications/" + itoa(files.ID), As: "noivu", Body: edit})
+	if res.Code != http.StatusOK || !strings.Contains(res.Body.String(), `"signer_name":"Nguyễn Văn Bình"`) {
+		t.Errorf("setting the signer: %d %s", res.Code, res.Body)
+	}
+}

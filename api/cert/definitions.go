@@ -5,10 +5,12 @@ import (
 	"database/sql"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"github.com/govtrain/lms/api/audit"
 	"github.com/govtrain/lms/api/platform/db"
@@ -99,10 +101,29 @@ type CertificationEdit struct {
 	Target          *string `json:"target"`
 	Active          bool    `json:"active"`
 	Version         int     `json:"version"`
+	// What earns it: only for a certification made in the app; one of the
+	// course files takes them from certifications.yaml.
+	RequirementMode string             `json:"requirement_mode"`
+	Requirements    []RequirementInput `json:"requirements"`
 }
 
-func (e *CertificationEdit) check() error {
-	f := errs.Fields{}
+// RequirementInput is a requirement as Home Affairs sets it: a course
+// completed, or a quiz passed with at least min_percent.
+type RequirementInput struct {
+	CourseSlug string   `json:"course_slug"`
+	QuizID     int64    `json:"quiz_id"`
+	MinPercent *float64 `json:"min_percent"`
+}
+
+// CertificationInput is a new certification made in the app.
+type CertificationInput struct {
+	Code         string `json:"code"`
+	SerialPrefix string `json:"serial_prefix"`
+	CertificationEdit
+}
+
+// check adds to f what is wrong with e.
+func (e *CertificationEdit) check(f errs.Fields) {
 	for name, v := range map[string]*string{"name_vi": &e.NameVI, "name_en": &e.NameEN, "authority": &e.Authority,
 		"issuer": &e.Issuer, "issuer_en": &e.IssuerEN, "place": &e.Place, "signer_title": &e.SignerTitle, "signer_name": &e.SignerName} {
 		*v = strings.TrimSpace(*v)
@@ -128,17 +149,101 @@ func (e *CertificationEdit) check() error {
 	if e.Target != nil && !slices.Contains(Targets, *e.Target) {
 		f["target"] = "invalid"
 	}
+	if e.RequirementMode != "" && e.RequirementMode != "all" && e.RequirementMode != "any" {
+		f["requirement_mode"] = "invalid"
+	}
+	if len(e.Requirements) > 50 {
+		f["requirements"] = "out_of_range"
+	}
+	for i, r := range e.Requirements {
+		if (r.CourseSlug == "") == (r.QuizID == 0) || (r.MinPercent != nil && (*r.MinPercent < 0 || *r.MinPercent > 100)) {
+			f["requirements."+strconv.Itoa(i)] = "invalid"
+		}
+	}
+}
+
+// writeRequirements replaces a certification's requirements, checking
+// that each course and quiz exists.
+func writeRequirements(ctx context.Context, tx *sqlx.Tx, id int64, reqs []RequirementInput) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM certification_requirements WHERE certification_id = $1`, id); err != nil {
+		return err
+	}
+	f := errs.Fields{}
+	for i, r := range reqs {
+		var res sql.Result
+		var err error
+		if r.CourseSlug != "" {
+			res, err = tx.ExecContext(ctx, `INSERT INTO certification_requirements (certification_id, position, course_id)
+				SELECT $1, $2, id FROM courses WHERE slug = $3`, id, i+1, r.CourseSlug)
+		} else {
+			res, err = tx.ExecContext(ctx, `INSERT INTO certification_requirements (certification_id, position, quiz_id, min_percent)
+				SELECT $1, $2, id, $4 FROM quizzes WHERE id = $3`, id, i+1, r.QuizID, r.MinPercent)
+		}
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			f["requirements."+strconv.Itoa(i)] = "not_found"
+		}
+	}
 	if len(f) > 0 {
 		return f.Err()
 	}
 	return nil
 }
 
+// CreateCertification makes a certification in the app.
+func (s *Service) CreateCertification(ctx context.Context, actor audit.Actor, in CertificationInput) (int64, error) {
+	f := errs.Fields{}
+	in.Code, in.SerialPrefix = strings.ToUpper(strings.TrimSpace(in.Code)), strings.ToUpper(strings.TrimSpace(in.SerialPrefix))
+	if !codeRe.MatchString(in.Code) {
+		f["code"] = "invalid"
+	}
+	if !prefixRe.MatchString(in.SerialPrefix) {
+		f["serial_prefix"] = "invalid"
+	}
+	if in.RequirementMode == "" {
+		in.RequirementMode = "all"
+	}
+	if len(in.Requirements) == 0 {
+		f["requirements"] = "required"
+	}
+	in.check(f)
+	if len(f) > 0 {
+		return 0, f.Err()
+	}
+	var id int64
+	err := db.WithTx(ctx, s.db, func(tx *sqlx.Tx) error {
+		err := tx.GetContext(ctx, &id, `INSERT INTO certifications (code, name_vi, name_en, authority, issuer, issuer_en, place,
+			signer_title, signer_name, serial_prefix, requirement_mode, validity_months, renew_window_days, renew_requires,
+			target, active, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'app')
+			RETURNING id`, in.Code, in.NameVI, in.NameEN, in.Authority, in.Issuer, in.IssuerEN, in.Place, in.SignerTitle,
+			in.SignerName, in.SerialPrefix, in.RequirementMode, in.ValidityMonths, in.RenewWindowDays, in.RenewRequires,
+			in.Target, in.Active)
+		var pe *pq.Error
+		if errors.As(err, &pe) && pe.Code == "23505" {
+			return errs.Fields{"code": "taken"}.Err()
+		}
+		if err != nil {
+			return err
+		}
+		if err := writeRequirements(ctx, tx, id, in.Requirements); err != nil {
+			return err
+		}
+		return audit.Write(ctx, tx, actor, audit.Entry{Action: "certification.created", EntityType: "certification",
+			EntityID: in.Code, After: in})
+	})
+	return id, err
+}
+
 // UpdateCertification changes certification id. Certificates already
-// issued keep what they printed; a new validity applies to new ones.
+// issued keep what they printed; a new validity applies to new ones. The
+// requirements of a certification of the course files are theirs: sending
+// others is refused (409 managed_by_files).
 func (s *Service) UpdateCertification(ctx context.Context, actor audit.Actor, id int64, e CertificationEdit) error {
-	if err := e.check(); err != nil {
-		return err
+	f := errs.Fields{}
+	if e.check(f); len(f) > 0 {
+		return f.Err()
 	}
 	return db.WithTx(ctx, s.db, func(tx *sqlx.Tx) error {
 		var before Certification
@@ -154,12 +259,29 @@ func (s *Service) UpdateCertification(ctx context.Context, actor audit.Actor, id
 		if before.Version != e.Version {
 			return errs.New(errs.Conflict, "version_conflict", "someone else changed this certification; reload it")
 		}
+		rules := e.RequirementMode != "" || e.Requirements != nil
+		if rules && before.Source == "files" {
+			return errs.New(errs.Conflict, "managed_by_files", "what earns this certification comes from the course files")
+		}
+		mode := before.RequirementMode
+		if e.RequirementMode != "" {
+			mode = e.RequirementMode
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE certifications SET name_vi = $2, name_en = $3, authority = $4, issuer = $5,
 			issuer_en = $6, place = $7, signer_title = $8, signer_name = $9, validity_months = $10, renew_window_days = $11,
-			renew_requires = $12, target = $13, active = $14, version = version + 1, updated_at = now() WHERE id = $1`,
+			renew_requires = $12, target = $13, active = $14, requirement_mode = $15, version = version + 1, updated_at = now()
+			WHERE id = $1`,
 			id, e.NameVI, e.NameEN, e.Authority, e.Issuer, e.IssuerEN, e.Place, e.SignerTitle, e.SignerName, e.ValidityMonths,
-			e.RenewWindowDays, e.RenewRequires, e.Target, e.Active); err != nil {
+			e.RenewWindowDays, e.RenewRequires, e.Target, e.Active, mode); err != nil {
 			return err
+		}
+		if e.Requirements != nil {
+			if len(e.Requirements) == 0 {
+				return errs.Fields{"requirements": "required"}.Err()
+			}
+			if err := writeRequirements(ctx, tx, id, e.Requirements); err != nil {
+				return err
+			}
 		}
 		before.Requirements = nil
 		return audit.Write(ctx, tx, actor, audit.Entry{Action: "certification.updated", EntityType: "certification",

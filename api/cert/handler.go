@@ -50,6 +50,7 @@ func (h *Handler) Register(public, authed *gin.RouterGroup) {
 	authed.GET("/certificates/:id/evidence", h.evidence)
 	authed.GET("/certifications", auth.Require(auth.CertificatesList), h.certifications)
 	manage := auth.Require(auth.CertificatesManage)
+	authed.POST("/certifications", manage, h.createCertification)
 	authed.PUT("/certifications/:id", manage, h.updateCertification)
 	authed.POST("/certificates", manage, h.issue)
 	authed.POST("/certificates/recorded", manage, h.record)
@@ -215,6 +216,33 @@ func (h *Handler) certifications(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"items": items})
 }
 
+// certification answers with certification id as listed.
+func (h *Handler) certification(c *gin.Context, id int64) (any, error) {
+	items, err := h.svc.Certifications(c.Request.Context())
+	for _, it := range items {
+		if it.ID == id {
+			return it, err
+		}
+	}
+	return nil, errs.ErrNotFound
+}
+
+func (h *Handler) createCertification(c *gin.Context) {
+	var in CertificationInput
+	if httpx.Fail(c, httpx.BindJSON(c, &in)) {
+		return
+	}
+	id, err := h.svc.CreateCertification(c.Request.Context(), h.actor(c), in)
+	if httpx.Fail(c, err) {
+		return
+	}
+	out, err := h.certification(c, id)
+	if httpx.Fail(c, err) {
+		return
+	}
+	c.JSON(http.StatusCreated, out)
+}
+
 func (h *Handler) updateCertification(c *gin.Context) {
 	httpx.ServeID(c, func(id int64) (any, error) {
 		var e CertificationEdit
@@ -224,13 +252,7 @@ func (h *Handler) updateCertification(c *gin.Context) {
 		if err := h.svc.UpdateCertification(c.Request.Context(), h.actor(c), id, e); err != nil {
 			return nil, err
 		}
-		items, err := h.svc.Certifications(c.Request.Context())
-		for _, it := range items {
-			if it.ID == id {
-				return it, err
-			}
-		}
-		return nil, err
+		return h.certification(c, id)
 	})
 }
 

@@ -59,6 +59,10 @@ func certRoutes(t *testing.T, a *apitest.API) []route {
 		{"POST", p("/certificates/%d/reinstate", id), reason, want{403, 403, 403, 200, 409}},
 		{"GET", p("/certificates/%d/evidence", id), nil, want{404, 404, 404, 404, 404}}, // a manual one has none
 		{"GET", p("/certifications"), nil, managersOnly},
+		{"POST", p("/certifications"), func(string) any {
+			return map[string]any{"code": fmt.Sprintf("MT-%d", seq.Add(1)), "serial_prefix": "MT", "name_vi": "Chứng nhận mới",
+				"issuer": "SỞ NỘI VỤ", "renew_requires": "quizzes", "active": true, "requirements": []map[string]any{{"course_slug": "tin-hoc-thu"}}}
+		}, want{403, 403, 403, 201, 201}},
 		{"PUT", p("/certifications/%d", cert), version, want{403, 403, 403, 200, 200}},
 		{"POST", p("/certificates"), issue, want{403, 403, 403, 201, 201}},
 		{"POST", p("/certificates/recorded"), record, want{403, 403, 403, 201, 201}},
