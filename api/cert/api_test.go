@@ -251,3 +251,23 @@ func TestCreateCertification(t *testing.T) {
 		t.Errorf("setting the signer: %d %s", res.Code, res.Body)
 	}
 }
+
+// TestExport: the list's certificates as CSV and XLSX, formulas defused.
+func TestExport(t *testing.T) {
+	a := apitest.New(t)
+	id, _ := issued(t, a)
+	a.DB.MustExec(`UPDATE certificates SET holder_name = '=HYPERLINK("x")' WHERE id = $1`, id)
+	res := a.Get("/api/v1/certificates/export?format=csv&status=valid", "noivu")
+	body := res.Body.String()
+	if res.Code != http.StatusOK || !strings.HasPrefix(body, "\ufeffHọ và tên,") || !strings.Contains(body, `"'=HYPERLINK(""x"")"`) ||
+		!strings.Contains(body, "Còn hiệu lực") {
+		t.Errorf("csv: %d %q", res.Code, body)
+	}
+	res = a.Get("/api/v1/certificates/export?format=xlsx", "noivu")
+	if res.Code != http.StatusOK || !strings.HasPrefix(res.Body.String(), "PK") {
+		t.Errorf("xlsx: %d %s", res.Code, res.Header())
+	}
+	if res := a.Get("/api/v1/certificates/export?format=pdf", "noivu"); res.Code != http.StatusBadRequest {
+		t.Errorf("format=pdf: %d", res.Code)
+	}
+}

@@ -1,6 +1,7 @@
 package cert
 
 import (
+	"bytes"
 	"net/http"
 	"net/netip"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 	"github.com/govtrain/lms/api/auth"
 	"github.com/govtrain/lms/api/platform/errs"
 	"github.com/govtrain/lms/api/platform/httpx"
+	"github.com/govtrain/lms/api/platform/spreadsheet"
 )
 
 // Handler serves certificates and their verification.
@@ -45,6 +47,7 @@ func (h *Handler) Register(public, authed *gin.RouterGroup) {
 
 	authed.GET("/me/certificates", h.mine)
 	authed.GET("/certificates", auth.Require(auth.CertificatesList), h.list)
+	authed.GET("/certificates/export", auth.Require(auth.CertificatesList), h.export)
 	authed.GET("/certificates/:id", h.get)
 	authed.GET("/certificates/:id/pdf", h.pdf)
 	authed.GET("/certificates/:id/evidence", h.evidence)
@@ -120,11 +123,8 @@ func (h *Handler) mine(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"items": items})
 }
 
-func (h *Handler) list(c *gin.Context) {
-	page, err := httpx.ParsePage(c)
-	if httpx.Fail(c, err) {
-		return
-	}
+// filter reads the list's query.
+func filter(c *gin.Context) (Filter, error) {
 	f := Filter{Status: c.Query("status"), Q: c.Query("q")}
 	fields := errs.Fields{}
 	for name, dst := range map[string]*int64{"agency_id": &f.AgencyID, "certification_id": &f.CertificationID} {
@@ -155,8 +155,16 @@ func (h *Handler) list(c *gin.Context) {
 		}
 		f.ExpiresWithin = n
 	}
-	if len(fields) > 0 {
-		httpx.WriteError(c, fields.Err())
+	return f, fields.Err()
+}
+
+func (h *Handler) list(c *gin.Context) {
+	page, err := httpx.ParsePage(c)
+	if httpx.Fail(c, err) {
+		return
+	}
+	f, err := filter(c)
+	if httpx.Fail(c, err) {
 		return
 	}
 	items, total, err := h.svc.List(c.Request.Context(), auth.MustFrom(c), f, page.Size, page.Offset())
@@ -164,6 +172,68 @@ func (h *Handler) list(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, httpx.NewList(items, total, page))
+}
+
+// maxExport is the most certificates one export holds.
+const maxExport = 200000
+
+var exportColumns = []spreadsheet.Column{
+	{Header: "Họ và tên", Width: 26}, {Header: "Đơn vị (khi cấp)", Width: 36}, {Header: "Chứng nhận", Width: 36},
+	{Header: "Số hiệu", Width: 18}, {Header: "Số vào sổ cấp", Width: 14}, {Header: "Ngày cấp", Width: 12},
+	{Header: "Giá trị đến", Width: 12}, {Header: "Trạng thái", Width: 14}, {Header: "Lý do thu hồi", Width: 30},
+	{Header: "Hình thức", Width: 20}, {Header: "Mã xác thực", Width: 22},
+}
+
+var (
+	statusText = map[string]string{"valid": "Còn hiệu lực", "expired": "Hết hạn", "revoked": "Đã thu hồi", "not_issued": "Chưa cấp"}
+	kindText   = map[string]string{"auto": "Cấp khi đạt yêu cầu", "manual": "Cấp theo quyết định", "recorded": "Ghi nhận tương đương"}
+)
+
+// export writes the certificates of the list's filters as CSV (UTF-8 with
+// BOM) or XLSX.
+func (h *Handler) export(c *gin.Context) {
+	f, err := filter(c)
+	if httpx.Fail(c, err) {
+		return
+	}
+	format := c.DefaultQuery("format", "csv")
+	if format != "csv" && format != "xlsx" {
+		httpx.WriteError(c, errs.Fields{"format": "invalid"}.Err())
+		return
+	}
+	items, _, err := h.svc.List(c.Request.Context(), auth.MustFrom(c), f, maxExport, 0)
+	if httpx.Fail(c, err) {
+		return
+	}
+	var buf bytes.Buffer
+	var ex spreadsheet.Exporter
+	if format == "xlsx" {
+		ex, err = spreadsheet.NewXLSX(&buf, "Chứng nhận", exportColumns)
+	} else {
+		ex, err = spreadsheet.NewCSV(&buf, exportColumns, ',')
+	}
+	if httpx.Fail(c, err) {
+		return
+	}
+	for _, it := range items {
+		var expires, reason any = "Không thời hạn", ""
+		if it.ExpiresOn != nil {
+			expires = *it.ExpiresOn
+		}
+		if it.RevokedReason != nil {
+			reason = *it.RevokedReason
+		}
+		if err := ex.Row([]any{it.HolderName, it.AgencyName, it.CertNameVI, it.Serial, it.RegisterNo, it.IssuedOn, expires,
+			statusText[it.Status], reason, kindText[it.Kind], it.Code}); httpx.Fail(c, err) {
+			return
+		}
+	}
+	if httpx.Fail(c, ex.Close()) {
+		return
+	}
+	name := "chung-nhan-" + time.Now().In(vietnam).Format("20060102") + "." + format
+	ct := map[string]string{"csv": "text/csv; charset=utf-8", "xlsx": spreadsheet.XLSXType}[format]
+	httpx.Attachment(c, name, ct, buf.Bytes())
 }
 
 func (h *Handler) get(c *gin.Context) {

@@ -1,11 +1,9 @@
 package org
 
 import (
-	"encoding/csv"
 	"log/slog"
 	"mime"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -14,22 +12,8 @@ import (
 	"github.com/govtrain/lms/api/auth"
 	"github.com/govtrain/lms/api/platform/errs"
 	"github.com/govtrain/lms/api/platform/httpx"
+	"github.com/govtrain/lms/api/platform/spreadsheet"
 )
-
-// formulaStarts are the first characters that make a spreadsheet read a cell
-// as a formula. Exported text starting with one gets a leading quote (OWASP,
-// "CSV injection"); the import takes it off again.
-const formulaStarts = "=+-@\t\r"
-
-// safeText defuses text a spreadsheet would run as a formula.
-func safeText(s string) string {
-	if s != "" && strings.ContainsRune(formulaStarts, rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
-
-const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 // vnZone is the zone of the dates in file names.
 var vnZone = func() *time.Location {
@@ -134,11 +118,7 @@ func (im *Importer) export(c *gin.Context) {
 	}
 	name := "can-bo-" + time.Now().In(vnZone).Format("20060102") + "." + format
 	s := auth.MustFrom(c).Scope()
-	if format == "xlsx" {
-		err = im.exportXLSX(c, s, f, name)
-	} else {
-		err = im.exportCSV(c, s, f, name, delim)
-	}
+	err = im.writeExport(c, s, f, name, format, delim)
 	if err != nil && !c.Writer.Written() {
 		httpx.Fail(c, err)
 	} else if err != nil {
@@ -147,96 +127,57 @@ func (im *Importer) export(c *gin.Context) {
 	}
 }
 
-func (im *Importer) exportCSV(c *gin.Context, s auth.Scope, f PeopleFilter, name string, delim rune) error {
-	var w *csv.Writer
-	begin := func() error {
-		attachmentHeaders(c, name, "text/csv; charset=utf-8")
-		if _, err := c.Writer.Write(utf8BOM); err != nil {
+// writeExport streams the people as format. Nothing is sent until the
+// first person arrives, so an error in the query still gets the error
+// answer.
+func (im *Importer) writeExport(c *gin.Context, s auth.Scope, f PeopleFilter, name, format string, delim rune) error {
+	cols := make([]spreadsheet.Column, len(exportColumns))
+	for i, col := range exportColumns {
+		cols[i] = spreadsheet.Column{Header: col.header, Width: col.width}
+	}
+	var ex spreadsheet.Exporter
+	begin := func() (err error) {
+		if format == "xlsx" {
+			ex, err = spreadsheet.NewXLSX(c.Writer, "Cán bộ", cols) // written by Close
 			return err
 		}
-		w = csv.NewWriter(c.Writer)
-		w.Comma, w.UseCRLF = delim, true
-		head := make([]string, len(exportColumns))
-		for i, col := range exportColumns {
-			head[i] = col.header
-		}
-		return w.Write(head)
+		attachmentHeaders(c, name, "text/csv; charset=utf-8")
+		ex, err = spreadsheet.NewCSV(c.Writer, cols, delim)
+		return err
 	}
-	row := make([]string, len(exportColumns))
-	// Nothing is sent until the first person arrives, so an error in the
-	// query still gets the error answer.
+	row := make([]any, len(exportColumns))
 	err := eachPerson(c.Request.Context(), im.db, s, f, func(p Person) error {
-		if w == nil {
+		if ex == nil {
 			if err := begin(); err != nil {
 				return err
 			}
 		}
 		for i, col := range exportColumns {
-			row[i] = safeText(col.text(p))
+			row[i] = col.cell(p)
 		}
-		return w.Write(row)
+		return ex.Row(row)
 	})
 	if err != nil {
 		return err
 	}
-	if w == nil {
+	if ex == nil {
 		if err := begin(); err != nil {
 			return err
 		}
 	}
-	w.Flush()
-	return w.Error()
+	if format == "xlsx" {
+		attachmentHeaders(c, name, spreadsheet.XLSXType)
+	}
+	return ex.Close()
 }
 
-func (im *Importer) exportXLSX(c *gin.Context, s auth.Scope, f PeopleFilter, name string) error {
-	x := excelize.NewFile()
-	defer x.Close()
-	const sheet = "Cán bộ"
-	if err := x.SetSheetName("Sheet1", sheet); err != nil {
-		return err
-	}
-	sw, err := x.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
-	st, err := newSheetStyles(x)
-	if err != nil {
-		return err
-	}
-	if err := startSheet(sw, st, exportColumns); err != nil {
-		return err
-	}
-	n := 1
-	row := make([]any, len(exportColumns))
-	err = eachPerson(c.Request.Context(), im.db, s, f, func(p Person) error {
-		n++
-		for i, col := range exportColumns {
-			row[i] = xlsxCell(col, p, st)
-		}
-		cell, err := excelize.CoordinatesToCellName(1, n)
-		if err != nil {
-			return err
-		}
-		return sw.SetRow(cell, row)
-	})
-	if err != nil {
-		return err
-	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	attachmentHeaders(c, name, xlsxType)
-	return x.Write(c.Writer)
-}
-
-// xlsxCell is a person's cell: text always as a string cell (never a
-// formula, and defused all the same for whoever copies it to CSV), the
-// birth date as a real date.
-func xlsxCell(col exportColumn, p Person, st sheetStyles) any {
+// cell is a person's cell of an export: the birth date as a date, the rest
+// as text.
+func (col exportColumn) cell(p Person) any {
 	if col.key == "birth_date" && p.BirthDate != nil {
-		return excelize.Cell{StyleID: st.date, Value: p.BirthDate.Time()}
+		return p.BirthDate.Time()
 	}
-	return excelize.Cell{StyleID: st.text, Value: safeText(col.text(p))}
+	return col.text(p)
 }
 
 // sheetStyles are the styles of a people sheet.
@@ -264,23 +205,4 @@ func newSheetStyles(x *excelize.File) (sheetStyles, error) {
 		}
 	}
 	return st, nil
-}
-
-// startSheet sets the column widths, freezes the header row and writes it.
-func startSheet(sw *excelize.StreamWriter, st sheetStyles, cols []exportColumn) error {
-	for i, col := range cols {
-		if err := sw.SetColWidth(i+1, i+1, col.width); err != nil {
-			return err
-		}
-	}
-	err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}})
-	if err != nil {
-		return err
-	}
-	head := make([]any, len(cols))
-	for i, col := range cols {
-		head[i] = excelize.Cell{StyleID: st.header, Value: col.header}
-	}
-	return sw.SetRow("A1", head, excelize.RowOpts{Height: 20})
 }

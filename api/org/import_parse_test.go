@@ -15,6 +15,7 @@ import (
 
 	"github.com/govtrain/lms/api/platform/civil"
 	"github.com/govtrain/lms/api/platform/errs"
+	"github.com/govtrain/lms/api/platform/spreadsheet"
 )
 
 func readTestdata(t testing.TB, name string) []byte {
@@ -197,12 +198,12 @@ func TestParseDate(t *testing.T) {
 
 func TestSafeTextRoundTrip(t *testing.T) {
 	for _, s := range []string{"=1+1", "+84 912", "-5", "@SUM(A1)", "\tx", "\rx", "plain", "'quoted", ""} {
-		out := safeText(s)
-		if s != "" && strings.ContainsRune(formulaStarts, rune(s[0])) && !strings.HasPrefix(out, "'") {
-			t.Errorf("safeText(%q) = %q, not defused", s, out)
+		out := spreadsheet.SafeText(s)
+		if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) && !strings.HasPrefix(out, "'") {
+			t.Errorf("spreadsheet.SafeText(%q) = %q, not defused", s, out)
 		}
 		if back := cleanCell(out); back != strings.TrimSpace(s) {
-			t.Errorf("cleanCell(safeText(%q)) = %q", s, back)
+			t.Errorf("cleanCell(spreadsheet.SafeText(%q)) = %q", s, back)
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/govtrain/lms/api/platform/civil"
 	"github.com/govtrain/lms/api/platform/errs"
+	"github.com/govtrain/lms/api/platform/spreadsheet"
 	"github.com/govtrain/lms/api/platform/vn"
 )
 
@@ -216,10 +217,7 @@ func cleanCell(s string) string {
 		}
 		return r
 	}, s)
-	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune(formulaStarts, rune(s[1])) {
-		s = s[1:]
-	}
-	return strings.TrimSpace(s)
+	return strings.TrimSpace(spreadsheet.Unsafe(s))
 }
 
 // splitFullName splits "Nguyễn Thị Thu Hà" into family "Nguyễn", middle

@@ -11,6 +11,7 @@ import (
 	"github.com/govtrain/lms/api/auth"
 	"github.com/govtrain/lms/api/platform/civil"
 	"github.com/govtrain/lms/api/platform/httpx"
+	"github.com/govtrain/lms/api/platform/spreadsheet"
 )
 
 // templateColumns are the columns of the import template: the importable
@@ -62,18 +63,18 @@ func (im *Importer) template(c *gin.Context) {
 	if httpx.Fail(c, err) {
 		return
 	}
-	attachmentHeaders(c, "mau-nhap-can-bo."+format, map[string]string{"csv": "text/csv; charset=utf-8", "xlsx": xlsxType}[format])
+	attachmentHeaders(c, "mau-nhap-can-bo."+format, map[string]string{"csv": "text/csv; charset=utf-8", "xlsx": spreadsheet.XLSXType}[format])
 	c.Writer.Write(body)
 }
 
 func templateCSV(ex Person) ([]byte, error) {
 	var buf bytes.Buffer
-	buf.Write(utf8BOM)
+	buf.Write(spreadsheet.BOM)
 	w := csv.NewWriter(&buf)
 	w.UseCRLF = true
 	head, row := make([]string, len(templateColumns)), make([]string, len(templateColumns))
 	for i, col := range templateColumns {
-		head[i], row[i] = col.header, safeText(col.text(ex))
+		head[i], row[i] = col.header, spreadsheet.SafeText(col.text(ex))
 	}
 	w.Write(head)
 	w.Write(row)
@@ -141,7 +142,7 @@ func listSheet(x *excelize.File, st sheetStyles, ex Person) error {
 		if col.key == "birth_date" {
 			err = x.SetCellValue(templateSheet, name+"2", ex.BirthDate.Time())
 		} else {
-			err = x.SetCellStr(templateSheet, name+"2", safeText(col.text(ex)))
+			err = x.SetCellStr(templateSheet, name+"2", spreadsheet.SafeText(col.text(ex)))
 		}
 		if err != nil {
 			return err
@@ -231,7 +232,7 @@ func agencySheetOf(x *excelize.File, st sheetStyles, agencies []Agency) error {
 		return err
 	}
 	for i, a := range agencies {
-		if err := x.SetSheetRow(agencySheet, fmt.Sprintf("A%d", i+2), &[]any{safeText(a.Code), safeText(a.Name)}); err != nil {
+		if err := x.SetSheetRow(agencySheet, fmt.Sprintf("A%d", i+2), &[]any{spreadsheet.SafeText(a.Code), spreadsheet.SafeText(a.Name)}); err != nil {
 			return err
 		}
 	}

@@ -12,13 +12,11 @@ import (
 	"github.com/govtrain/lms/api/platform/spreadsheet"
 )
 
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
-
 // readCSV reads a UTF-8 CSV (BOM allowed) separated by commas, semicolons
 // (what Excel writes where the list separator is ';', as on Vietnamese
 // Windows) or tabs, or by the character of an Excel "sep=" first line.
 func readCSV(data []byte) (*table, error) {
-	data = bytes.TrimPrefix(data, utf8BOM)
+	data = bytes.TrimPrefix(data, spreadsheet.BOM)
 	if err := checkUTF8(data); err != nil {
 		return nil, err
 	}

@@ -53,6 +53,7 @@ func certRoutes(t *testing.T, a *apitest.API) []route {
 	return []route{
 		{"GET", p("/me/certificates"), nil, everyone},
 		{"GET", p("/certificates"), nil, managersOnly},
+		{"GET", p("/certificates/export?format=xlsx"), nil, managersOnly},
 		{"GET", p("/certificates/%d", id), nil, want{200, 404, manager, 200, 200}},
 		{"GET", p("/certificates/%d/pdf", id), nil, want{200, 404, manager, 200, 200}},
 		{"POST", p("/certificates/%d/revoke", id), reason, want{403, 403, 403, 200, 409}},
