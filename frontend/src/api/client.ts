@@ -469,6 +469,9 @@ export const myCertificates = () => json<{ items: Certificate[] }>('GET', '/me/c
 export const listCertificates = (q: CertificateQuery, signal?: AbortSignal) =>
   json<ListResponse<Certificate>>('GET', '/certificates', { query: { ...q }, signal })
 export const getCertificate = (id: number) => json<Certificate>('GET', `/certificates/${id}`)
+/** exportCertificates downloads the list's certificates (its filters, no paging) as CSV or XLSX. */
+export const exportCertificates = (q: CertificateQuery, format: 'csv' | 'xlsx') =>
+  download('/certificates/export', { ...q, page: undefined, page_size: undefined, format }, `chung-nhan.${format}`)
 /** listCertifications: agency managers, Home Affairs and admins; every certification, active or not. */
 export const listCertifications = () =>
   json<{ items: Certification[] }>('GET', '/certifications').then((r) => r.items)
