@@ -56,6 +56,9 @@ import type {
   AttemptQuestion,
   Certificate,
   CertificateQuery,
+  CertificationEdit,
+  CertificationInput,
+  IssueRequest,
   Certification,
   TokenCheck,
   Verification,
@@ -486,3 +489,23 @@ export const verifyCertificate = (code: string) =>
 /** checkToken: public; the token from a certificate's QR code (the t= of its address). */
 export const checkCertificateToken = (token: string) =>
   json<TokenCheck>('POST', '/verify/token', { body: { token }, retryOn401: false })
+export const createCertification = (body: CertificationInput) => json<Certification>('POST', '/certifications', { body })
+export const updateCertification = (id: number, body: CertificationEdit) =>
+  json<Certification>('PUT', `/certifications/${id}`, { body })
+/** issueCertificate: 409 already_holds when the person holds a current certificate of it. */
+export const issueCertificate = (body: IssueRequest) => json<Certificate>('POST', '/certificates', { body })
+/** recordCertificate records a certificate earned elsewhere, with its evidence (PDF, JPEG or PNG). */
+export function recordCertificate(f: {
+  person_id: number
+  certification_id: number
+  issued_on: string
+  prior_title: string
+  prior_issuer: string
+  reason?: string
+  evidence: File
+}): Promise<Certificate> {
+  const form = new FormData()
+  for (const [k, v] of Object.entries(f)) if (v !== undefined) form.append(k, v instanceof File ? v : String(v))
+  return json<Certificate>('POST', '/certificates/recorded', { form })
+}
+export const certificateEvidence = (id: number) => download(`/certificates/${id}/evidence`, undefined, `minh-chung-${id}`)

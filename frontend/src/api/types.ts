@@ -1126,3 +1126,46 @@ export interface Certification {
     min_percent: number | null
   }[]
 }
+
+/** A requirement as Home Affairs sets it: a course completed, or a quiz passed with at least min_percent. */
+export interface RequirementInput {
+  course_slug?: string
+  quiz_id?: number
+  min_percent?: number | null
+}
+
+/** What Home Affairs may change of a certification (requirements only for app ones: 409 managed_by_files). */
+export interface CertificationEdit {
+  name_vi: string
+  name_en: string
+  authority: string
+  issuer: string
+  issuer_en: string
+  place: string
+  signer_title: string
+  signer_name: string
+  validity_months: number | null
+  renew_window_days: number
+  renew_requires: 'quizzes' | 'all'
+  target: CertificationTarget | null
+  active: boolean
+  version: number
+  requirement_mode?: 'all' | 'any'
+  requirements?: RequirementInput[]
+}
+
+export interface CertificationInput extends Omit<CertificationEdit, 'version'> {
+  code: string
+  serial_prefix: string
+  requirement_mode: 'all' | 'any'
+  requirements: RequirementInput[]
+}
+
+/** A certificate issued by hand (reason required) by Home Affairs. */
+export interface IssueRequest {
+  person_id: number
+  certification_id: number
+  /** yyyy-mm-dd, default today */
+  issued_on?: string
+  reason: string
+}
