@@ -111,3 +111,40 @@ func TestCertificateNeedsEveryRequirement(t *testing.T) {
 		t.Errorf("%d certificates once every requirement is met, want 1", n)
 	}
 }
+
+// TestCertificateRenewal: passing again inside the renewal window issues a
+// new certificate linked to the old one; outside it, nothing.
+func TestCertificateRenewal(t *testing.T) {
+	f := newFixture(t)
+	q := f.quiz(t, []string{"tf"}, nil)
+	cert := f.certification(t, "CB", "all", q)
+	pass := func() {
+		at, _ := f.start(t, q, "hocvien")
+		f.save(t, at.ID, 1, map[string]any{"0": map[string]any{"value": true}}, nil)
+		if res := f.submit(t, at.ID, ""); res.Code != http.StatusOK {
+			t.Fatalf("submit: %d %s", res.Code, res.Body)
+		}
+	}
+	count := func() (n int) {
+		f.a.DB.Get(&n, `SELECT count(*) FROM certificates WHERE certification_id = $1`, cert)
+		return n
+	}
+	pass()
+	pass() // long before expiry: no renewal
+	if n := count(); n != 1 {
+		t.Fatalf("%d certificates before the window, want 1", n)
+	}
+	var first int64
+	f.a.DB.Get(&first, `SELECT id FROM certificates WHERE certification_id = $1`, cert)
+	f.a.DB.MustExec(`UPDATE certificates SET expires_on = current_date + 30 WHERE id = $1`, first) // inside the 60-day window
+	pass()
+	var renewed struct {
+		Renews     *int64 `db:"renews_id"`
+		Superseded bool   `db:"superseded"`
+	}
+	f.a.DB.Get(&renewed, `SELECT n.renews_id, o.superseded_at IS NOT NULL AS superseded FROM certificates n
+		JOIN certificates o ON o.id = $1 WHERE n.certification_id = $2 AND n.id <> $1`, first, cert)
+	if count() != 2 || renewed.Renews == nil || *renewed.Renews != first || !renewed.Superseded {
+		t.Errorf("renewal: %d certificates, %+v", count(), renewed)
+	}
+}
