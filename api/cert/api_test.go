@@ -271,3 +271,33 @@ func TestExport(t *testing.T) {
 		t.Errorf("format=pdf: %d", res.Code)
 	}
 }
+
+// TestKeyRotation: after a rotation the published keys hold the old key
+// too, so a certificate printed before still checks offline.
+func TestKeyRotation(t *testing.T) {
+	a := apitest.New(t)
+	id, _ := issued(t, a)
+	a.Get("/api/v1/certificates/"+itoa(id)+"/pdf", "hocvien") // signs and keeps the token
+	var token string
+	a.DB.Get(&token, `SELECT token FROM certificates WHERE id = $1`, id)
+	svc := cert.NewService(a.DB, a.Config.PublicURL)
+	if _, err := svc.Rotate(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	jwks, err := svc.JWKS(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys, err := cert.ParseJWKS(jwks)
+	if err != nil || len(keys) != 2 {
+		t.Fatalf("keys after rotation: %d %v", len(keys), err)
+	}
+	if _, err := cert.VerifyToken(token, keys); err != nil {
+		t.Errorf("a token of the retired key: %v", err)
+	}
+	var private int
+	a.DB.Get(&private, `SELECT count(*) FROM signing_keys WHERE private_key IS NOT NULL`)
+	if private != 1 {
+		t.Errorf("%d keys keep their private half, want 1 (the current one)", private)
+	}
+}

@@ -25,6 +25,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 
+	"github.com/govtrain/lms/api/cert"
 	"github.com/govtrain/lms/api/org"
 	"github.com/govtrain/lms/api/platform/config"
 	"github.com/govtrain/lms/api/platform/db"
@@ -45,6 +46,7 @@ const usage = `usage:
                                  load the curriculum into the database by slug and content hash
   lms db url                     print the database address lms uses (for psql)
   lms db drop -yes               drop the development database (LMS_DB_NAME); not with DATABASE_URL or in production
+  lms certificates rotate-key    retire the key that signs certificates and make a new one (old ones stay verifiable)
 `
 
 func main() {
@@ -96,6 +98,24 @@ func run(ctx context.Context, cfg *config.Config, cmd string, args []string) err
 		return coursesCmd(ctx, cfg, args)
 	case "db":
 		return dbCmd(ctx, cfg, args)
+	case "certificates":
+		if len(args) != 1 || args[0] != "rotate-key" {
+			return errors.New("certificates: say rotate-key")
+		}
+		d, err := open(ctx, cfg)
+		if err != nil {
+			return err
+		}
+		defer d.Close()
+		if err := requireCurrent(ctx, d); err != nil {
+			return err
+		}
+		kid, err := cert.NewService(d, cfg.PublicURL).Rotate(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Println("signing key", kid, "is now current; the retired keys stay in the JWKS")
+		return nil
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil
