@@ -222,6 +222,13 @@ BEGIN
         new_id := insert_certificate(c.id, person, 'auto', codes[n],
             CASE WHEN quiz_percent IS NOT NULL THEN 'Đạt – ' || replace(trim_scale(round(quiz_percent, 2))::text, '.', ',') || '/100'
                  ELSE 'Đạt' END, cur.id, today, '', '', '', NULL);
+        -- In the audit log like every issue, by the system, in the same transaction.
+        INSERT INTO audit_log (actor_name, action, entity_type, entity_id, agency_id, after)
+        SELECT 'Hệ thống', CASE WHEN cur.id IS NULL THEN 'certificate.issued' ELSE 'certificate.renewed' END, 'certificate',
+               ce.id::text, ce.agency_id,
+               jsonb_build_object('serial', ce.serial, 'certification', c.code, 'person_id', ce.person_id, 'renews_id', ce.renews_id,
+                                  'course_id', just_course, 'quiz_id', just_quiz)
+        FROM certificates ce WHERE ce.id = new_id;
         RETURN NEXT new_id;
     END LOOP;
 END $$;

@@ -72,6 +72,11 @@ func TestCertificateIssuedOnce(t *testing.T) {
 		!regexp.MustCompile(`^[0-9A-HJKMNP-TV-Z]{16}$`).MatchString(c.Code) || c.Expires == nil || c.Result != "Đạt – 100/100" {
 		t.Errorf("certificate: %+v", c)
 	}
+	var logged int
+	f.a.DB.Get(&logged, `SELECT count(*) FROM audit_log WHERE action = 'certificate.issued' AND actor_name = 'Hệ thống'`)
+	if logged != 1 {
+		t.Errorf("%d audit entries of the issue, want 1", logged)
+	}
 	// A later pass does not issue it again.
 	at, _ := f.start(t, q1, "hocvien")
 	f.save(t, at.ID, 1, map[string]any{"0": map[string]any{"value": true}}, nil)
