@@ -176,6 +176,9 @@ func TestIssueByHandAndRecord(t *testing.T) {
 	if res.Code != http.StatusCreated || c.Kind != "recorded" || !strings.Contains(c.Serial, "-GN-") || c.IssuedOn.Year() != 2006 {
 		t.Fatalf("record: %d %s", res.Code, res.Body)
 	}
+	if res := a.Get("/api/v1/certificates/"+itoa(c.ID)+"/pdf", "hocvien"); res.ErrorCode() != "recorded_certificate" {
+		t.Errorf("the PDF of a recorded certificate: %d %s", res.Code, res.Body)
+	}
 	res = a.Get("/api/v1/certificates/"+itoa(c.ID)+"/evidence", "hocvien")
 	if res.Code != http.StatusOK || !strings.HasPrefix(res.Body.String(), "%PDF") {
 		t.Errorf("evidence: %d %s", res.Code, res.Header())

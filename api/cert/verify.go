@@ -167,6 +167,10 @@ func (s *Service) PDF(ctx context.Context, p auth.Principal, id int64) ([]byte, 
 	if err != nil {
 		return nil, "", err
 	}
+	if c.Kind == "recorded" {
+		return nil, "", errs.New(errs.Conflict, "recorded_certificate",
+			"a certificate recorded from elsewhere has no certificate of ours to print; its evidence is the document")
+	}
 	var d struct {
 		Authority   string     `db:"authority"`
 		Issuer      string     `db:"issuer"`
