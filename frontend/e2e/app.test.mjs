@@ -28,8 +28,8 @@ const learning = ['Khóa học của tôi', 'Chứng chỉ của tôi', 'Danh m�
 const menus = {
   hocvien: [...learning, 'Hồ sơ của tôi'],
   giangvien: [...learning, 'Soạn khóa học', 'Ngân hàng câu hỏi', 'Chấm bài tự luận', 'Hồ sơ của tôi'],
-  quanly: [...learning, 'Đơn vị', 'Cán bộ', 'Chứng chỉ đã cấp', 'Nhập danh sách', 'Hồ sơ của tôi'],
-  noivu: [...learning, 'Đơn vị', 'Cán bộ', 'Chứng chỉ đã cấp', 'Nhập danh sách', 'Nhật ký', 'Hồ sơ của tôi'],
+  quanly: [...learning, 'Đơn vị', 'Cán bộ', 'Chứng chỉ đã cấp', 'Chứng nhận', 'Nhập danh sách', 'Hồ sơ của tôi'],
+  noivu: [...learning, 'Đơn vị', 'Cán bộ', 'Chứng chỉ đã cấp', 'Chứng nhận', 'Nhập danh sách', 'Nhật ký', 'Hồ sơ của tôi'],
   admin: [
     'Khóa học của tôi',
     'Danh mục khóa học',
@@ -39,6 +39,7 @@ const menus = {
     'Đơn vị',
     'Cán bộ',
     'Chứng chỉ đã cấp',
+    'Chứng nhận',
     'Nhập danh sách',
     'Nhật ký',
     'Tài khoản',
@@ -285,6 +286,7 @@ describe('language', () => {
       'Agencies',
       'People',
       'Issued certificates',
+      'Certifications',
       'Import',
       'Audit log',
       'Users',

@@ -31,6 +31,7 @@ const GradingPage = lazy(() => import('../features/quizadmin/GradingPage'))
 const MyCertificatesPage = lazy(() => import('../features/cert/MyCertificatesPage'))
 const CertificatesPage = lazy(() => import('../features/cert/CertificatesPage'))
 const VerifyPage = lazy(() => import('../features/cert/VerifyPage'))
+const CertificationsPage = lazy(() => import('../features/certadmin/CertificationsPage'))
 
 function Page({ children }: { children: ReactNode }) {
   return (
@@ -85,6 +86,7 @@ export const router = createBrowserRouter([
       { path: 'people', element: <Allow area="people"><Page><PeoplePage /></Page></Allow> },
       { path: 'people/:id', element: <Allow area="people"><Page><PersonPage /></Page></Allow> },
       { path: 'certificates', element: <Allow area="certificates"><Page><CertificatesPage /></Page></Allow> },
+      { path: 'certifications', element: <Allow area="certifications"><Page><CertificationsPage /></Page></Allow> },
       { path: 'import', element: <Allow area="import"><Page><ImportPage /></Page></Allow> },
       { path: 'audit', element: <Allow area="audit"><Page><AuditPage /></Page></Allow> },
       { path: 'users', element: <Allow area="users"><Page><UsersPage /></Page></Allow> },

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { areasOf, canAccess, canEditAgencies, canEnrolOthers, canRevokeCertificates, homePath } from './access'
+import { areasOf, canAccess, canEditAgencies, canEnrolOthers, canManageCertifications, canRevokeCertificates, homePath } from './access'
 
 describe('access', () => {
   it('gives each role its menu', () => {
     expect(areasOf('learner')).toEqual(['my-courses', 'my-certificates', 'courses', 'profile'])
     expect(areasOf('trainer')).toEqual(['my-courses', 'my-certificates', 'courses', 'authoring', 'question-bank', 'grading', 'profile'])
-    expect(areasOf('agency_manager')).toEqual(['my-courses', 'my-certificates', 'courses', 'agencies', 'people', 'certificates', 'import', 'profile'])
+    expect(areasOf('agency_manager')).toEqual(['my-courses', 'my-certificates', 'courses', 'agencies', 'people', 'certificates', 'certifications', 'import', 'profile'])
     expect(areasOf('home_affairs')).toEqual([
       'my-courses',
       'my-certificates',
@@ -13,6 +13,7 @@ describe('access', () => {
       'agencies',
       'people',
       'certificates',
+      'certifications',
       'import',
       'audit',
       'profile',
@@ -27,6 +28,7 @@ describe('access', () => {
       'agencies',
       'people',
       'certificates',
+      'certifications',
       'import',
       'audit',
       'users',
@@ -75,5 +77,14 @@ describe('access', () => {
     expect(canRevokeCertificates('agency_manager')).toBe(false)
     expect(canRevokeCertificates('home_affairs')).toBe(true)
     expect(canRevokeCertificates('admin')).toBe(true)
+  })
+  it('shows the certifications to managers (to read), and lets only Home Affairs and admins change them and issue by hand', () => {
+    expect(canAccess('agency_manager', 'certifications')).toBe(true)
+    expect(canAccess('learner', 'certifications')).toBe(false)
+    expect(canAccess('trainer', 'certifications')).toBe(false)
+    expect(canManageCertifications('agency_manager')).toBe(false)
+    expect(canManageCertifications('trainer')).toBe(false)
+    expect(canManageCertifications('home_affairs')).toBe(true)
+    expect(canManageCertifications('admin')).toBe(true)
   })
 })

@@ -11,6 +11,7 @@ export type Area =
   | 'agencies'
   | 'people'
   | 'certificates'
+  | 'certifications'
   | 'import'
   | 'audit'
   | 'users'
@@ -27,6 +28,7 @@ const menuOrder: Area[] = [
   'agencies',
   'people',
   'certificates',
+  'certifications',
   'import',
   'audit',
   'users',
@@ -34,7 +36,8 @@ const menuOrder: Area[] = [
 ]
 
 const learning: Area[] = ['my-courses', 'my-certificates', 'courses', 'profile']
-const managerAreas: Area[] = [...learning, 'agencies', 'people', 'certificates', 'import']
+// Agency managers read the certifications; Home Affairs and admins change them (canManageCertifications).
+const managerAreas: Area[] = [...learning, 'agencies', 'people', 'certificates', 'certifications', 'import']
 
 // Areas about the caller's own records, in the menu only of an account linked to a person.
 const personal: Area[] = ['my-certificates']
@@ -64,6 +67,11 @@ export function canEditAgencies(role: Role): boolean {
 
 /** canRevokeCertificates: Home Affairs and admins revoke and reinstate certificates, as the server allows. */
 export function canRevokeCertificates(role: Role): boolean {
+  return role === 'home_affairs' || role === 'admin'
+}
+
+/** canManageCertifications: Home Affairs and admins create and change certifications, issue certificates by hand and record prior ones. */
+export function canManageCertifications(role: Role): boolean {
   return role === 'home_affairs' || role === 'admin'
 }
 

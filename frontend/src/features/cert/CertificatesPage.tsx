@@ -18,6 +18,7 @@ import { pick } from '../course/progress'
 import { ERROR_DAYS, WARN_DAYS } from './cert'
 import { ExpiresOn, ExpiryTag, StatusTag, certName } from './labels'
 import { ReasonModal, type ReasonAction } from './ReasonModal'
+import { CertificatesToolbar, EvidenceButton } from '../certadmin/CertificateActions'
 
 const STATUSES = ['valid', 'expired', 'revoked'] as const
 type Status = (typeof STATUSES)[number]
@@ -99,7 +100,7 @@ export default function CertificatesPage() {
       key: 'actions',
       title: '',
       fixed: 'right',
-      width: mayRevoke ? 96 : 56,
+      width: mayRevoke ? 128 : 88,
       render: (_, c) => (
         <Space size={4}>
           <Tooltip title={t('cert.download_pdf')}>
@@ -112,6 +113,7 @@ export default function CertificatesPage() {
               data-testid="cert-pdf"
             />
           </Tooltip>
+          <EvidenceButton cert={c} />
           {mayRevoke &&
             (c.status === 'revoked' ? (
               <Tooltip title={t('cert.reinstate.button')}>
@@ -148,6 +150,7 @@ export default function CertificatesPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('cert.issued_title')}
       </Typography.Title>
+      <CertificatesToolbar query={query} onIssued={(c) => setTyped(c.serial)} />
       <Card size="small">
         <Space wrap size="middle">
           <Input
