@@ -23,9 +23,9 @@ function todayVN() {
   return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date())
 }
 
-/** sql runs statements in the test database (psql, as the harness's server reaches it) and returns the output lines. */
+/** sql runs statements in the test database (psql at the address lms uses) and returns the output lines. */
 function sql(db, text) {
-  const r = spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', db, '-v', 'ON_ERROR_STOP=1', '-At', '-c', text], {
+  const r = spawnSync('psql', ['-d', db, '-v', 'ON_ERROR_STOP=1', '-At', '-c', text], {
     encoding: 'utf8',
   })
   if (r.status !== 0) throw new Error(`psql failed (${r.status ?? r.signal}): ${r.stderr || r.error}`)
@@ -59,7 +59,7 @@ export function certTests(env) {
     let cert
 
     test('a learner opens "Chứng chỉ của tôi", downloads the PDF and shares the link', async (t) => {
-      const { baseURL, db } = env.server()
+      const { baseURL, dbURL: db } = env.server()
       if (!db) return t.skip('the server was not started by the harness: no database to give a certificate in')
       cert = giveCertificate(db)
       const page = await newPage(env.browser(), baseURL)
@@ -92,7 +92,7 @@ export function certTests(env) {
 
     test('anyone verifies it on the public page, typed in any case or opened from the QR code, on a phone', async (t) => {
       if (!cert) return t.skip('no certificate')
-      const { baseURL, db } = env.server()
+      const { baseURL, dbURL: db } = env.server()
       const page = await newPage(env.browser(), baseURL, PHONE)
       await page.goto('/verify')
       await page.locator('[data-testid=verify-code]').fill('khong-phai-ma')

@@ -92,6 +92,8 @@ export async function startServer() {
   return {
     baseURL,
     db,
+    /** the database's address as lms reaches it (psql takes it as its database argument) */
+    dbURL: run(bin, ['db', 'url'], { cwd: repoRoot, env }).trim(),
     async stop() {
       if (proc.exitCode === null) {
         const exited = new Promise((r) => proc.once('exit', r))
