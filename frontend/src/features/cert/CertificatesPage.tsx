@@ -147,10 +147,12 @@ export default function CertificatesPage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('cert.issued_title')}
-      </Typography.Title>
-      <CertificatesToolbar query={query} onIssued={(c) => setTyped(c.serial)} />
+      <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('cert.issued_title')}
+        </Typography.Title>
+        <CertificatesToolbar query={query} onIssued={(c) => setTyped(c.serial)} />
+      </Space>
       <Card size="small">
         <Space wrap size="middle">
           <Input

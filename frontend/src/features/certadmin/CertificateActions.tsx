@@ -74,7 +74,7 @@ export function ExportButtons({ query }: { query: CertificateQuery }) {
  */
 export function CertificatesToolbar({ query, onIssued }: { query: CertificateQuery; onIssued?: (c: Certificate) => void }) {
   return (
-    <Space wrap style={{ justifyContent: 'flex-end', width: '100%' }} data-testid="cert-toolbar">
+    <Space wrap data-testid="cert-toolbar">
       <IssueButtons onDone={onIssued} />
       <ExportButtons query={query} />
     </Space>

@@ -205,7 +205,7 @@ export function CertificationDrawer({ cert, onClose, onSaved, onReload }: Props)
                 label={t('certadmin.field.validity_months')}
                 rules={[{ required: true, message: t('validation.required') }]}
               >
-                <InputNumber<number> min={1} max={600} precision={0} addonAfter={t('certadmin.months_unit')} style={{ width: 200 }} />
+                <InputNumber<number> min={1} max={600} precision={0} suffix={t('certadmin.months_unit')} style={{ width: 200 }} />
               </Form.Item>
             </Col>
           )}
@@ -213,15 +213,15 @@ export function CertificationDrawer({ cert, onClose, onSaved, onReload }: Props)
             <>
               <Col xs={24} md={12}>
                 <Form.Item name="renew_window_days" label={t('certadmin.field.renew_window_days')} extra={t('certadmin.renew_window_hint')}>
-                  <InputNumber<number> min={0} max={3650} precision={0} addonAfter={t('certadmin.days_unit')} style={{ width: 200 }} />
+                  <InputNumber<number> min={0} max={3650} precision={0} suffix={t('certadmin.days_unit')} style={{ width: 200 }} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
                 <Form.Item name="renew_requires" label={t('certadmin.field.renew_requires')}>
                   <Radio.Group
                     options={[
-                      { value: 'quizzes', label: t('certadmin.renew_requires.quizzes') },
-                      { value: 'all', label: t('certadmin.renew_requires.all') },
+                      { value: 'quizzes', label: t('certadmin.renew_option.quizzes') },
+                      { value: 'all', label: t('certadmin.renew_option.all') },
                     ]}
                   />
                 </Form.Item>

@@ -33,14 +33,17 @@ export default function CertificationsPage() {
   const reload = () => setTick((n) => n + 1)
 
   const columns: ColumnsType<Certification> = [
-    { key: 'code', title: t('certadmin.field.code'), dataIndex: 'code', width: 110, fixed: 'left' },
     {
       key: 'name',
       title: t('certadmin.field.name'),
-      width: 260,
+      width: 250,
+      fixed: 'left',
       render: (_, c) => (
         <Space direction="vertical" size={0}>
           <Typography.Text strong>{pick(c.name_vi, c.name_en, i18n.language)}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="certification-code">
+            {c.code}
+          </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {c.issuer}
             {c.signer_name ? ` · ${c.signer_title} ${c.signer_name}` : ''}
@@ -48,24 +51,42 @@ export default function CertificationsPage() {
         </Space>
       ),
     },
-    { key: 'target', title: t('certadmin.field.target'), width: 170, render: (_, c) => <TargetTag target={c.target} /> },
-    { key: 'validity', title: t('certadmin.field.validity'), width: 130, render: (_, c) => <Validity months={c.validity_months} /> },
-    { key: 'renewal', title: t('certadmin.field.renewal'), width: 190, render: (_, c) => <Renewal c={c} /> },
+    { key: 'target', title: t('certadmin.field.target'), width: 140, render: (_, c) => <TargetTag target={c.target} /> },
+    {
+      key: 'validity',
+      title: t('certadmin.field.validity'),
+      width: 190,
+      render: (_, c) => (
+        <Space direction="vertical" size={0}>
+          <Validity months={c.validity_months} />
+          <Renewal c={c} />
+        </Space>
+      ),
+    },
     {
       key: 'requirements',
       title: t('certadmin.field.requirements'),
-      width: 340,
+      width: 320,
       render: (_, c) => <Requirements mode={c.requirement_mode} rows={rowsFrom(c.requirements)} />,
     },
     {
       key: 'issued',
       title: t('certadmin.field.issued'),
-      width: 100,
+      width: 70,
       align: 'right',
       render: (_, c) => <Link to={`/certificates?certification_id=${c.id}`}>{c.issued.toLocaleString('vi-VN')}</Link>,
     },
-    { key: 'active', title: t('certadmin.field.active'), width: 120, render: (_, c) => <ActiveTag active={c.active} /> },
-    { key: 'source', title: t('certadmin.field.source'), width: 160, render: (_, c) => <SourceTag source={c.source} /> },
+    {
+      key: 'status',
+      title: t('certadmin.field.status'),
+      width: 150,
+      render: (_, c) => (
+        <Space direction="vertical" size={4}>
+          <ActiveTag active={c.active} />
+          <SourceTag source={c.source} />
+        </Space>
+      ),
+    },
   ]
   if (manage) {
     columns.push({
@@ -108,7 +129,7 @@ export default function CertificationsPage() {
           dataSource={data ?? []}
           loading={loading}
           pagination={false}
-          scroll={{ x: 1640 }}
+          scroll={{ x: 1170 }}
           locale={{ emptyText: t('certadmin.none') }}
         />
       </div>

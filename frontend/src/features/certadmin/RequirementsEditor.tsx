@@ -108,8 +108,8 @@ export function RequirementsEditor({ value = [], onChange, errors = {} }: Props)
                     value={r.min_percent}
                     placeholder={t('certadmin.req.min_default')}
                     onChange={(v) => change(setMinPercent(value, i, v ?? null))}
-                    addonAfter="%"
-                    style={{ width: 170 }}
+                    suffix="%"
+                    style={{ width: 190 }}
                   />
                 </Space>
               )}
@@ -157,7 +157,7 @@ export function RequirementsEditor({ value = [], onChange, errors = {} }: Props)
           value={min}
           onChange={(v) => setMin(v ?? null)}
           placeholder={t('certadmin.req.min')}
-          addonAfter="%"
+          suffix="%"
           style={{ width: 150 }}
         />
         <Button icon={<PlusOutlined />} disabled={!quizId} onClick={addQuiz} data-testid="req-add-quiz">

@@ -1,4 +1,4 @@
-import { Space, Tag, Typography } from 'antd'
+import { Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { Certification, CertificationTarget } from '../../api/types'
 import { targetColor, targetKey, type ReqRow } from './certadmin'
@@ -30,17 +30,22 @@ export function Validity({ months }: { months: number | null }) {
   return <>{months === null ? t('cert.no_expiry') : t('certadmin.months', { count: months })}</>
 }
 
-/** Renewal: the window before expiry in which passing again renews, and what renewing asks for. */
+/** Renewal: the window before expiry in which a holder renews, and what renewing asks for; nothing for a certificate that never expires. */
 export function Renewal({ c }: { c: Pick<Certification, 'validity_months' | 'renew_window_days' | 'renew_requires'> }) {
   const { t } = useTranslation()
-  if (c.validity_months === null || c.renew_window_days === 0) return <Typography.Text type="secondary">—</Typography.Text>
-  return (
-    <Space direction="vertical" size={0}>
-      <span>{t('certadmin.renew_days', { count: c.renew_window_days })}</span>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t(`certadmin.renew_requires.${c.renew_requires}`)}
+  if (c.validity_months === null) return null
+  const small = { fontSize: 12 }
+  if (c.renew_window_days === 0) {
+    return (
+      <Typography.Text type="secondary" style={small}>
+        {t('certadmin.no_renewal')}
       </Typography.Text>
-    </Space>
+    )
+  }
+  return (
+    <Typography.Text type="secondary" style={small}>
+      {t('certadmin.renew_days', { count: c.renew_window_days })} · {t(`certadmin.renew_requires.${c.renew_requires}`)}
+    </Typography.Text>
   )
 }
 
