@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Alert, App, Button, Col, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space, Switch } from 'antd'
+import { Alert, App, Button, Col, Divider, Drawer, Form, Grid, Input, InputNumber, Radio, Row, Select, Space, Switch } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { ApiError, createCertification, updateCertification } from '../../api/client'
 import type { Certification } from '../../api/types'
@@ -32,6 +32,8 @@ export function CertificationDrawer({ cert, onClose, onSaved, onReload }: Props)
   const [error, setError] = useState<string | null>(null)
   const [reqErrors, setReqErrors] = useState<Record<number, string>>({})
   const expires = Form.useWatch('expires', form)
+  // The whole screen on a phone (below antd's md breakpoint).
+  const phone = Grid.useBreakpoint().md === false
   const fromFiles = cert?.source === 'files'
   const required = { required: true, whitespace: true, message: t('validation.required') }
   const max = (n: number) => ({ max: n, message: t('validation.max', { max: n }) })
@@ -69,7 +71,7 @@ export function CertificationDrawer({ cert, onClose, onSaved, onReload }: Props)
   return (
     <Drawer
       open
-      width={820}
+      width={phone ? '100%' : 820}
       title={cert ? t('certadmin.edit_title', { code: cert.code }) : t('certadmin.create')}
       onClose={onClose}
       destroyOnHidden

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Link } from 'react-router'
-import { Alert, Button, Space, Table, Tooltip, Typography } from 'antd'
+import { Alert, Button, Grid, Space, Table, Tooltip, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { EditOutlined, PlusOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
@@ -31,13 +31,15 @@ export default function CertificationsPage() {
   const { data, loading, error } = useLoad(() => listCertifications(), [tick])
   const [editing, setEditing] = useState<{ cert?: Certification } | null>(null)
   const reload = () => setTick((n) => n + 1)
+  // On a phone no column stays put: the name alone would fill the screen.
+  const phone = Grid.useBreakpoint().md === false
 
   const columns: ColumnsType<Certification> = [
     {
       key: 'name',
       title: t('certadmin.field.name'),
       width: 250,
-      fixed: 'left',
+      fixed: phone ? undefined : 'left',
       render: (_, c) => (
         <Space direction="vertical" size={0}>
           <Typography.Text strong>{pick(c.name_vi, c.name_en, i18n.language)}</Typography.Text>
@@ -92,7 +94,7 @@ export default function CertificationsPage() {
     columns.push({
       key: 'actions',
       title: '',
-      fixed: 'right',
+      fixed: phone ? undefined : 'right',
       width: 56,
       render: (_, c) => (
         <Tooltip title={t('common.edit')}>
