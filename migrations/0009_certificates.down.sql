@@ -1,3 +1,4 @@
+DROP FUNCTION renewal_opened(bigint, bigint);
 DROP FUNCTION issue_certificates(bigint, bigint, bigint, numeric, text[]);
 DROP FUNCTION insert_certificate(bigint, bigint, text, text, text, bigint, date, text, text, text, bigint);
 DROP FUNCTION certificate_met(bigint, bigint, bigint, bigint, numeric, timestamptz);

@@ -232,3 +232,20 @@ BEGIN
         RETURN NEXT new_id;
     END LOOP;
 END $$;
+
+-- renewal_opened is, when quiz (directly, or through its course) renews a
+-- certificate the person holds and its renewal window is open now, when
+-- that certificate was issued; NULL otherwise. The quiz's attempts allowed
+-- count afresh from then (the attempts that earned it came before), so that
+-- a holder can renew years later.
+CREATE FUNCTION renewal_opened(quiz bigint, person bigint) RETURNS timestamptz
+LANGUAGE plpgsql STABLE AS $$ -- plpgsql, not sql: its plan is kept between calls
+BEGIN
+    RETURN (
+        SELECT max(ce.created_at)
+        FROM certificates ce JOIN certifications d ON d.id = ce.certification_id
+        JOIN certification_requirements r ON r.certification_id = d.id
+        WHERE ce.person_id = person AND ce.superseded_at IS NULL AND ce.revoked_at IS NULL AND ce.expires_on IS NOT NULL
+          AND now() >= (ce.expires_on - d.renew_window_days)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+          AND (r.quiz_id = quiz OR r.course_id = (SELECT course_id FROM quizzes WHERE id = quiz)));
+END $$;

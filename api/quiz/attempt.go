@@ -17,15 +17,19 @@ import (
 
 // The statements of the exam-day path. Each is prepared once (Service.stmt).
 const (
-	// startQuery is everything a start decides on, in one statement.
+	// startQuery is everything a start decides on, in one statement. Inside
+	// the renewal window of a certificate the quiz renews, the attempts
+	// allowed count afresh (renewal_opened).
 	startQuery = `
 		SELECT q.version, q.course_id, q.published AND c.published AS published, q.open_at, q.close_at,
 		       q.attempts_allowed, q.attempt_delay, q.time_limit, q.navigation = 'sequential' AS sequential,
 		       (SELECT n FROM bank_epoch WHERE id = 1) AS epoch,
 		       EXISTS (SELECT 1 FROM enrolments e WHERE e.course_id = q.course_id AND e.person_id = $2) AS enrolled,
-		       a.last_number, a.last_finished, a.open_id, now() AS now, q.title_vi, q.title_en, c.slug AS course_slug
+		       a.last_number, a.used, a.last_finished, a.open_id, now() AS now, q.title_vi, q.title_en, c.slug AS course_slug
 		FROM quizzes q JOIN courses c ON c.id = q.course_id
+		CROSS JOIN LATERAL (SELECT renewal_opened(q.id, $2) AS opened) w
 		CROSS JOIN LATERAL (SELECT COALESCE(max(number), 0) AS last_number, max(finished_at) AS last_finished,
+		                           count(*) FILTER (WHERE w.opened IS NULL OR started_at >= w.opened) AS used,
 		                           max(id) FILTER (WHERE state = 'in_progress') AS open_id
 		                    FROM quiz_attempts WHERE quiz_id = q.id AND person_id = $2) a
 		WHERE q.id = $1`
@@ -181,6 +185,7 @@ func (s *Service) Start(ctx context.Context, p auth.Principal, id int64) (Attemp
 		Epoch           int64      `db:"epoch"`
 		Enrolled        bool       `db:"enrolled"`
 		LastNumber      int        `db:"last_number"`
+		Used            int        `db:"used"` // attempts that count against the limit (a renewal starts afresh)
 		LastFinished    *time.Time `db:"last_finished"`
 		OpenID          *int64     `db:"open_id"`
 		Now             time.Time  `db:"now"`
@@ -198,7 +203,7 @@ func (s *Service) Start(ctx context.Context, p auth.Principal, id int64) (Attemp
 		return s.Get(ctx, p, *info.OpenID)
 	}
 	if err := canStart(startCheck{published: info.Published, enrolled: info.Enrolled, now: info.Now, openAt: info.OpenAt,
-		closeAt: info.CloseAt, allowed: info.AttemptsAllowed, used: info.LastNumber, delay: info.AttemptDelay,
+		closeAt: info.CloseAt, allowed: info.AttemptsAllowed, used: info.Used, delay: info.AttemptDelay,
 		lastFinished: info.LastFinished}); err != nil {
 		return Attempt{}, err
 	}

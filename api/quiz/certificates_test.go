@@ -153,3 +153,33 @@ func TestCertificateRenewal(t *testing.T) {
 		t.Errorf("renewal: %d certificates, %+v", count(), renewed)
 	}
 }
+
+// TestRenewalAttemptsCountAfresh: a quiz of one attempt that earned a
+// certificate can be taken again once the certificate's renewal window is
+// open, and renews it.
+func TestRenewalAttemptsCountAfresh(t *testing.T) {
+	f := newFixture(t)
+	q := f.quiz(t, []string{"tf"}, map[string]any{"attempts_allowed": 1})
+	cert := f.certification(t, "CB", "all", q)
+	at, _ := f.start(t, q, "hocvien")
+	f.save(t, at.ID, 1, map[string]any{"0": map[string]any{"value": true}}, nil)
+	f.submit(t, at.ID, "")
+	if _, res := f.start(t, q, "hocvien"); res.ErrorCode() != "no_attempts_left" {
+		t.Fatalf("a second attempt of one allowed: %d %s", res.Code, res.Body)
+	}
+	f.a.DB.MustExec(`UPDATE certificates SET expires_on = current_date + 30 WHERE certification_id = $1`, cert)
+	at, res := f.start(t, q, "hocvien")
+	if res.Code != http.StatusOK {
+		t.Fatalf("an attempt inside the renewal window: %d %s", res.Code, res.Body)
+	}
+	f.save(t, at.ID, 1, map[string]any{"0": map[string]any{"value": true}}, nil)
+	f.submit(t, at.ID, "")
+	var n int
+	f.a.DB.Get(&n, `SELECT count(*) FROM certificates WHERE certification_id = $1`, cert)
+	if n != 2 {
+		t.Errorf("%d certificates after renewing, want 2", n)
+	}
+	if _, res := f.start(t, q, "hocvien"); res.ErrorCode() != "no_attempts_left" {
+		t.Errorf("after renewing, the window is closed again: %d %s", res.Code, res.Body)
+	}
+}

@@ -48,6 +48,7 @@ type quizRow struct {
 	Settings
 	MyStatus
 	LastFinished *time.Time `db:"my_last_finished"`
+	Used         int        `db:"my_used"`
 }
 
 const quizSelect = `
@@ -59,12 +60,15 @@ const quizSelect = `
 	       (SELECT COALESCE(sum(draw_count), 0) FROM quiz_slots s WHERE s.quiz_id = q.id) AS question_count,
 	       EXISTS (SELECT 1 FROM enrolments e WHERE e.course_id = q.course_id AND e.person_id = $1) AS enrolled,
 	       COALESCE(my.attempts, 0) AS my_attempts, g.percent AS my_percent, COALESCE(g.passed, false) AS my_passed,
-	       g.passed_at AS my_passed_at, my.open_id AS my_open, my.last_finished AS my_last_finished
+	       g.passed_at AS my_passed_at, my.open_id AS my_open, my.last_finished AS my_last_finished,
+	       COALESCE(my.used, 0) AS my_used
 	FROM quizzes q JOIN courses c ON c.id = q.course_id LEFT JOIN course_modules m ON m.id = q.module_id
 	LEFT JOIN quiz_grades g ON g.quiz_id = q.id AND g.person_id = $1
 	LEFT JOIN LATERAL (SELECT max(number) AS attempts, max(id) FILTER (WHERE state = 'in_progress') AS open_id,
-	                          max(finished_at) AS last_finished
-	                   FROM quiz_attempts WHERE quiz_id = q.id AND person_id = $1) my ON true`
+	                          max(finished_at) AS last_finished,
+	                          count(*) FILTER (WHERE w.opened IS NULL OR started_at >= w.opened) AS used
+	                   FROM quiz_attempts, LATERAL (SELECT renewal_opened(q.id, $1) AS opened) w
+	                   WHERE quiz_id = q.id AND person_id = $1) my ON true`
 
 // isAuthor says whether p sees unpublished quizzes and authoring details.
 func isAuthor(p auth.Principal) bool { return auth.Can(p.Role, auth.CoursesAuthor) }
@@ -131,7 +135,7 @@ func (s *Service) Quiz(ctx context.Context, p auth.Principal, id int64) (Detail,
 		}
 	}
 	check := startCheck{published: r.Published && r.CoursePub, enrolled: r.Enrolled, now: r.Now, openAt: r.OpenAt,
-		closeAt: r.CloseAt, allowed: r.AttemptsAllowed, used: r.Attempts, delay: r.AttemptDelay, lastFinished: r.LastFinished}
+		closeAt: r.CloseAt, allowed: r.AttemptsAllowed, used: r.Used, delay: r.AttemptDelay, lastFinished: r.LastFinished}
 	var reason string
 	switch {
 	case p.PersonID == nil:
