@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test'
 import { apiToken, launch, menuLabels, newPage, shot, signIn } from './browser.mjs'
 import { bankTests } from './bank.mjs'
 import { certTests } from './certs.mjs'
+import { certAdminTests } from './certadmin.mjs'
 import { courseTests } from './courses.mjs'
 import { quizTests } from './quiz.mjs'
 import { quizAdminTests } from './quizadmin.mjs'
@@ -318,6 +319,7 @@ bankTests({ server: () => server, browser: () => browser })
 quizTests({ server: () => server, browser: () => browser })
 quizAdminTests(() => server, () => browser)
 certTests({ server: () => server, browser: () => browser })
+certAdminTests({ server: () => server, browser: () => browser })
 
 function count(text) {
   return Number(text.replace(/\D/g, ''))

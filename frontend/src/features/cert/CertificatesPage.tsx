@@ -103,16 +103,18 @@ export default function CertificatesPage() {
       width: mayRevoke ? 128 : 88,
       render: (_, c) => (
         <Space size={4}>
-          <Tooltip title={t('cert.download_pdf')}>
-            <Button
-              size="small"
-              icon={<DownloadOutlined />}
-              loading={downloading === c.id}
-              onClick={() => download(c)}
-              aria-label={t('cert.download_pdf')}
-              data-testid="cert-pdf"
-            />
-          </Tooltip>
+          {c.kind !== 'recorded' && (
+            <Tooltip title={t('cert.download_pdf')}>
+              <Button
+                size="small"
+                icon={<DownloadOutlined />}
+                loading={downloading === c.id}
+                onClick={() => download(c)}
+                aria-label={t('cert.download_pdf')}
+                data-testid="cert-pdf"
+              />
+            </Tooltip>
+          )}
           <EvidenceButton cert={c} />
           {mayRevoke &&
             (c.status === 'revoked' ? (

@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Descriptions, Empty, List, Skeleton, Space, T
 import { BookOutlined, DownloadOutlined, ShareAltOutlined, SyncOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { certificatePDF, myCertificates } from '../../api/client'
+import { EvidenceButton } from '../certadmin/CertificateActions'
 import type { Certificate } from '../../api/types'
 import { errorText } from '../../app/errors'
 import { useMe } from '../auth/AuthContext'
@@ -95,9 +96,13 @@ export default function MyCertificatesPage() {
                   <Alert type="info" showIcon icon={<SyncOutlined />} message={t('cert.renew')} description={t('cert.renew_hint')} data-testid="cert-renew" />
                 )}
                 <Space wrap style={{ marginTop: 'auto' }}>
-                  <Button icon={<DownloadOutlined />} loading={downloading === c.id} onClick={() => download(c)} data-testid="cert-pdf">
-                    {t('cert.download_pdf')}
-                  </Button>
+                  {c.kind === 'recorded' ? (
+                    <EvidenceButton cert={c} />
+                  ) : (
+                    <Button icon={<DownloadOutlined />} loading={downloading === c.id} onClick={() => download(c)} data-testid="cert-pdf">
+                      {t('cert.download_pdf')}
+                    </Button>
+                  )}
                   <Button icon={<ShareAltOutlined />} onClick={() => share(c)} data-testid="cert-share-button">
                     {t('cert.share.button')}
                   </Button>
