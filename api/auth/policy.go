@@ -50,6 +50,7 @@ const (
 	QuizzesGrade       Permission = "quizzes.grade"       // quiz results, statistics, essay grading, regrading
 	CertificatesList   Permission = "certificates.list"   // the certificates of an agency (scope) or the province
 	CertificatesManage Permission = "certificates.manage" // revoke, reinstate, issue by hand, record prior ones
+	TargetsView        Permission = "targets.view"        // the decision's targets, computed (managers: their agency)
 )
 
 var managers = []Role{AgencyManager, HomeAffairs, Admin}
@@ -70,6 +71,7 @@ var policy = map[Permission][]Role{
 	QuizzesGrade:       {Trainer, Admin},
 	CertificatesList:   managers,
 	CertificatesManage: {HomeAffairs, Admin},
+	TargetsView:        managers,
 }
 
 // Can reports whether role holds perm.

@@ -25,6 +25,7 @@ import (
 	"github.com/govtrain/lms/api/platform/errs"
 	"github.com/govtrain/lms/api/platform/httpx"
 	"github.com/govtrain/lms/api/quiz"
+	"github.com/govtrain/lms/api/target"
 )
 
 // Server is the assembled application.
@@ -67,6 +68,7 @@ func New(cfg *config.Config, d *sqlx.DB, dist fs.FS) *Server {
 	bank.NewHandler(d, actor, cfg.MaxUploadBytes).Register(authed)
 	quizzes := quiz.NewService(d, cfg.QuizGrace)
 	quiz.NewHandler(quizzes, actor).Register(json, authed)
+	target.NewHandler(target.NewService(d)).Register(authed)
 	cert.NewHandler(cert.NewService(d, cfg.PublicURL), actor, cfg.TrustedProxies, cfg.MaxUploadBytes).Register(json, authed)
 
 	spa := httpx.SPA(dist)

@@ -14,9 +14,16 @@ type Where struct {
 
 // Add appends cond, whose ? placeholders take args in order.
 func (w *Where) Add(cond string, args ...any) {
+	w.conds = append(w.conds, w.Expr(cond, args...))
+}
+
+// Expr returns expr with its ? placeholders numbered after the arguments
+// so far, adding args: for expressions outside the WHERE clause (a select
+// list) that share its arguments.
+func (w *Where) Expr(expr string, args ...any) string {
 	var b strings.Builder
 	i := 0
-	for _, r := range cond {
+	for _, r := range expr {
 		if r == '?' && i < len(args) {
 			b.WriteString(w.Arg(args[i]))
 			i++
@@ -24,7 +31,7 @@ func (w *Where) Add(cond string, args ...any) {
 		}
 		b.WriteRune(r)
 	}
-	w.conds = append(w.conds, b.String())
+	return b.String()
 }
 
 // Arg appends v to the arguments and returns its placeholder.

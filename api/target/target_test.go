@@ -1,0 +1,161 @@
+package target_test
+
+import (
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/govtrain/lms/api/apitest"
+)
+
+type values struct {
+	AgencyID *int64 `json:"agency_id"`
+	Items    []struct {
+		Code        string   `json:"code"`
+		Numerator   int      `json:"numerator"`
+		Denominator int      `json:"denominator"`
+		Percent     *float64 `json:"percent"`
+		Status      string   `json:"status"`
+	} `json:"items"`
+}
+
+// figure returns a target's numerator and denominator on day for scope
+// (0: the province), as Home Affairs sees it.
+func figure(t *testing.T, a *apitest.API, code, day string, scope int64) (int, int) {
+	t.Helper()
+	path := "/api/v1/targets?as_of=" + day
+	if scope > 0 {
+		path += fmt.Sprintf("&agency_id=%d", scope)
+	}
+	res := a.Get(path, "noivu")
+	if res.Code != http.StatusOK {
+		t.Fatalf("%s: %d %s", path, res.Code, res.Body)
+	}
+	var v values
+	res.JSON(&v)
+	for _, it := range v.Items {
+		if it.Code == code {
+			return it.Numerator, it.Denominator
+		}
+	}
+	t.Fatalf("no target %s", code)
+	return 0, 0
+}
+
+func id(t *testing.T, a *apitest.API, query string, args ...any) int64 {
+	t.Helper()
+	var n int64
+	if err := a.DB.Get(&n, query, args...); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	return n
+}
+
+// TestPositionsAsOf: an IT officer counts from the first day of the
+// position to its last, inclusive; an agency merged away stops counting
+// the day after its last.
+func TestPositionsAsOf(t *testing.T) {
+	a := apitest.New(t)
+	snv := id(t, a, `SELECT id FROM agencies WHERE code = 'SNV'`)
+	inScope := int(id(t, a, `SELECT count(*) FROM agencies WHERE level IN ('department', 'district')`))
+	person := id(t, a, `SELECT id FROM people WHERE agency_id = $1 ORDER BY id LIMIT 1`, snv)
+	a.DB.MustExec(`INSERT INTO positions (person_id, agency_id, role, valid_from, valid_to, decision_no)
+		VALUES ($1, $2, 'it_officer', '2008-03-01', '2009-06-30', '45/QĐ-SNV')`, person, snv)
+	for _, c := range []struct {
+		day  string
+		want int
+	}{{"2008-02-29", 0}, {"2008-03-01", 1}, {"2009-06-30", 1}, {"2009-07-01", 0}} {
+		if n, d := figure(t, a, "IT-OFFICER", c.day, 0); n != c.want || d != inScope {
+			t.Errorf("IT-OFFICER on %s: %d/%d, want %d/%d", c.day, n, d, c.want, inScope)
+		}
+	}
+	// Sở Tư pháp is merged into Sở Nội vụ after 30/06/2009.
+	a.DB.MustExec(`UPDATE agencies SET valid_to = '2009-06-30' WHERE code = 'STP'`)
+	if _, d := figure(t, a, "IT-OFFICER", "2009-06-30", 0); d != inScope {
+		t.Errorf("in-scope agencies on the merger's last day: %d, want %d", d, inScope)
+	}
+	if _, d := figure(t, a, "IT-OFFICER", "2009-07-01", 0); d != inScope-1 {
+		t.Errorf("in-scope agencies after the merger: %d, want %d", d, inScope-1)
+	}
+}
+
+// TestCertificatesAsOf: a certificate counts from its issue day, until the
+// day of its revocation, and through its expiry day; a person counts where
+// they worked that day; the same day always gives the same figures.
+func TestCertificatesAsOf(t *testing.T) {
+	a := apitest.New(t)
+	cert := id(t, a, `INSERT INTO certifications (code, name_vi, issuer, serial_prefix, target, source)
+		VALUES ('TDT', 'Thư điện tử', 'SỞ NỘI VỤ', 'TDT', 'email_internet', 'app') RETURNING id`)
+	var people []int64
+	if err := a.DB.Select(&people, `SELECT person_id FROM memberships WHERE valid_from <= '2008-01-01' AND valid_to IS NULL
+		ORDER BY person_id LIMIT 3`); err != nil || len(people) < 3 {
+		t.Fatalf("people hired before 2008: %v %v", people, err)
+	}
+	issue := func(person int64, day string) int64 {
+		return id(t, a, `SELECT insert_certificate($1, $2, 'manual', upper(substr(md5(random()::text), 1, 16)), '', NULL, $3, 'Thử', '', '', NULL)`,
+			cert, person, day)
+	}
+	revoked, expiring := issue(people[0], "2009-05-01"), issue(people[1], "2009-05-01")
+	issue(people[2], "2009-01-15") // the mover's
+	a.DB.MustExec(`UPDATE certificates SET revoked_at = '2010-01-10 09:00+07', revoked_reason = 'Khai sai' WHERE id = $1`, revoked)
+	a.DB.MustExec(`UPDATE certificates SET expires_on = '2009-12-31' WHERE id = $1`, expiring)
+	staff := func(day string) int {
+		return int(id(t, a, `SELECT count(*) FROM memberships WHERE valid_from <= $1 AND (valid_to IS NULL OR valid_to >= $1)`, day))
+	}
+	for _, c := range []struct {
+		day  string
+		want int
+	}{{"2009-01-14", 0}, {"2009-01-15", 1}, {"2009-04-30", 1}, {"2009-05-01", 3}, {"2009-12-31", 3}, {"2010-01-01", 2}, {"2010-01-09", 2}, {"2010-01-10", 1}} {
+		if n, d := figure(t, a, "STAFF-NET-60", c.day, 0); n != c.want || d != staff(c.day) {
+			t.Errorf("STAFF-NET-60 on %s: %d/%d, want %d/%d", c.day, n, d, c.want, staff(c.day))
+		}
+	}
+	// The mover leaves their agency after 31/08/2009 for another one.
+	from := id(t, a, `SELECT agency_id FROM memberships WHERE person_id = $1 AND valid_to IS NULL`, people[2])
+	to := id(t, a, `SELECT id FROM agencies WHERE code = 'STC'`)
+	if from == to {
+		to = id(t, a, `SELECT id FROM agencies WHERE code = 'SNV'`)
+	}
+	before, _ := figure(t, a, "STAFF-NET-60", "2009-06-30", from)
+	a.DB.MustExec(`UPDATE memberships SET valid_to = '2009-08-31' WHERE person_id = $1 AND valid_to IS NULL`, people[2])
+	a.DB.MustExec(`INSERT INTO memberships (person_id, agency_id, valid_from) VALUES ($1, $2, '2009-09-01')`, people[2], to)
+	if n, _ := figure(t, a, "STAFF-NET-60", "2009-08-31", from); n != before {
+		t.Errorf("the mover's old agency on their last day: %d, want %d", n, before)
+	}
+	if n, _ := figure(t, a, "STAFF-NET-60", "2009-09-01", from); n != before-1 {
+		t.Errorf("the mover's old agency after they left: %d, want %d", n, before-1)
+	}
+	if n, _ := figure(t, a, "STAFF-NET-60", "2009-09-01", to); n < 1 {
+		t.Errorf("the mover's new agency counts them: %d", n)
+	}
+	// A certificate issued later changes nothing of an earlier day.
+	n1, d1 := figure(t, a, "STAFF-NET-60", "2009-06-30", 0)
+	a.DB.MustExec(`UPDATE certificates SET superseded_at = now() WHERE id = $1`, revoked)
+	issue(people[0], "2010-05-01")
+	if n2, d2 := figure(t, a, "STAFF-NET-60", "2009-06-30", 0); n1 != n2 || d1 != d2 {
+		t.Errorf("30/06/2009 changed from %d/%d to %d/%d", n1, d1, n2, d2)
+	}
+}
+
+// TestTargetsScope: an agency manager sees the figures of their agency and
+// nothing outside it; Home Affairs the province.
+func TestTargetsScope(t *testing.T) {
+	a := apitest.New(t)
+	var v values
+	a.Get("/api/v1/targets", "quanly").JSON(&v)
+	own := id(t, a, `SELECT agency_id FROM users WHERE username = 'quanly'`)
+	if v.AgencyID == nil || *v.AgencyID != own || len(v.Items) != 10 {
+		t.Errorf("the manager's figures: agency %v, %d targets", v.AgencyID, len(v.Items))
+	}
+	snv := id(t, a, `SELECT id FROM agencies WHERE code = 'SNV'`)
+	if res := a.Get(fmt.Sprintf("/api/v1/targets?agency_id=%d", snv), "quanly"); res.Code != http.StatusNotFound {
+		t.Errorf("another agency's figures for a manager: %d", res.Code)
+	}
+	a.Get("/api/v1/targets", "noivu").JSON(&v)
+	if v.AgencyID != nil {
+		t.Errorf("Home Affairs sees agency %v, want the province", *v.AgencyID)
+	}
+	if res := a.Get("/api/v1/targets?as_of=30/06/2009", "noivu"); res.Code != http.StatusBadRequest {
+		t.Errorf("a date as dd/mm/yyyy: %d", res.Code)
+	}
+}
