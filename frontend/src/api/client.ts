@@ -60,6 +60,7 @@ import type {
   CertificationInput,
   IssueRequest,
   Certification,
+  TargetValues,
   TokenCheck,
   Verification,
   AttemptReview,
@@ -509,3 +510,9 @@ export function recordCertificate(f: {
   return json<Certificate>('POST', '/certificates/recorded', { form })
 }
 export const certificateEvidence = (id: number) => download(`/certificates/${id}/evidence`, undefined, `minh-chung-${id}`)
+
+// ---- targets ----
+
+/** targetValues computes every target on asOf (yyyy-mm-dd, default today) for agencyId's subtree (default: the province, or a manager's agency). */
+export const targetValues = (asOf?: string, agencyId?: number, signal?: AbortSignal) =>
+  json<TargetValues>('GET', '/targets', { query: { as_of: asOf, agency_id: agencyId }, signal })

@@ -1169,3 +1169,39 @@ export interface IssueRequest {
   issued_on?: string
   reason: string
 }
+
+// ---- targets ----
+
+export type TargetStatus = 'met' | 'missed' | 'on_track' | 'at_risk'
+
+/** A target of the decision computed on a day (as_of) for the province or an agency's subtree. */
+export interface TargetValue {
+  id: number
+  code: string
+  text_vi: string
+  text_en: string
+  /** of the decision, e.g. "I.2.2.1" */
+  section: string
+  population: string
+  metric: string
+  params: Record<string, unknown>
+  /** value > threshold (gt) or >= (ge) */
+  rule: 'gt' | 'ge'
+  /** percent */
+  threshold: number
+  deadline: string
+  as_of: string
+  numerator: number
+  denominator: number
+  /** null when nothing is counted */
+  percent: number | null
+  met: boolean
+  status: TargetStatus
+}
+
+export interface TargetValues {
+  as_of: string
+  /** null: the whole province */
+  agency_id: number | null
+  items: TargetValue[]
+}
