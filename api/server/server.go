@@ -68,7 +68,9 @@ func New(cfg *config.Config, d *sqlx.DB, dist fs.FS) *Server {
 	bank.NewHandler(d, actor, cfg.MaxUploadBytes).Register(authed)
 	quizzes := quiz.NewService(d, cfg.QuizGrace)
 	quiz.NewHandler(quizzes, actor).Register(json, authed)
-	target.NewHandler(target.NewService(d)).Register(authed)
+	targets := target.NewHandler(target.NewService(d))
+	targets.Register(authed)
+	targets.RegisterFacts(authed, actor)
 	cert.NewHandler(cert.NewService(d, cfg.PublicURL), actor, cfg.TrustedProxies, cfg.MaxUploadBytes).Register(json, authed)
 
 	spa := httpx.SPA(dist)

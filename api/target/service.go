@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"strconv"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -129,3 +130,5 @@ func (s *Service) compute(ctx context.Context, t Target, day time.Time, scope in
 	}
 	return v, nil
 }
+
+func itoa(i int64) string { return strconv.FormatInt(i, 10) }

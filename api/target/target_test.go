@@ -3,6 +3,7 @@ package target_test
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/govtrain/lms/api/apitest"
@@ -157,5 +158,55 @@ func TestTargetsScope(t *testing.T) {
 	}
 	if res := a.Get("/api/v1/targets?as_of=30/06/2009", "noivu"); res.Code != http.StatusBadRequest {
 		t.Errorf("a date as dd/mm/yyyy: %d", res.Code)
+	}
+}
+
+// TestPositionsAPI: a manager records an IT officer of their agency, which
+// the target then counts; overlaps and a last day before the first are
+// refused; ending keeps the history.
+func TestPositionsAPI(t *testing.T) {
+	a := apitest.New(t)
+	canLoc := id(t, a, `SELECT id FROM agencies WHERE code = '443'`)
+	person := id(t, a, `SELECT id FROM people WHERE agency_id = $1 ORDER BY id LIMIT 1`, canLoc)
+	body := map[string]any{"person_id": person, "agency_id": canLoc, "role": "it_officer", "valid_from": "2008-05-01",
+		"decision_no": "125/QĐ-UBND", "decision_date": "2008-04-25"}
+	start := func() apitest.Response {
+		return a.Do(apitest.Request{Method: "POST", Path: "/api/v1/positions", As: "quanly", Body: body})
+	}
+	res := start()
+	var pos struct {
+		ID int64 `json:"id"`
+	}
+	res.JSON(&pos)
+	if res.Code != http.StatusCreated {
+		t.Fatalf("start: %d %s", res.Code, res.Body)
+	}
+	if res := start(); res.ErrorCode() != "position_overlaps" {
+		t.Errorf("the same position again: %d %s", res.Code, res.Body)
+	}
+	if n, _ := figure(t, a, "IT-OFFICER", "2008-06-30", 0); n != 1 {
+		t.Errorf("IT-OFFICER counts the new position: %d", n)
+	}
+	end := func(day string) apitest.Response {
+		return a.Do(apitest.Request{Method: "POST", Path: fmt.Sprintf("/api/v1/positions/%d/end", pos.ID), As: "quanly",
+			Body: map[string]any{"valid_to": day}})
+	}
+	if res := end("2008-04-30"); res.Code != http.StatusBadRequest {
+		t.Errorf("ending before it started: %d %s", res.Code, res.Body)
+	}
+	if res := end("2009-12-31"); res.Code != http.StatusOK {
+		t.Fatalf("end: %d %s", res.Code, res.Body)
+	}
+	if n, _ := figure(t, a, "IT-OFFICER", "2010-01-01", 0); n != 0 {
+		t.Errorf("IT-OFFICER after the position ended: %d", n)
+	}
+	res = a.Get(fmt.Sprintf("/api/v1/agencies/%d/positions", canLoc), "quanly")
+	if res.Code != http.StatusOK || !strings.Contains(res.Body.String(), `"decision_no":"125/QĐ-UBND"`) {
+		t.Errorf("history: %d %s", res.Code, res.Body)
+	}
+	var actions []string
+	a.DB.Select(&actions, `SELECT action FROM audit_log WHERE action LIKE 'position.%' ORDER BY id`)
+	if strings.Join(actions, " ") != "position.started position.ended" {
+		t.Errorf("audit: %v", actions)
 	}
 }

@@ -1,0 +1,37 @@
+package server_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/govtrain/lms/api/apitest"
+)
+
+// factsRoutes are the matrix rows of positions: an open position in the
+// manager's agency to end, and each role that may start one giving a
+// different role, so that none overlaps.
+func factsRoutes(t *testing.T, a *apitest.API, o objects) []route {
+	t.Helper()
+	var open int64
+	if err := a.DB.Get(&open, `INSERT INTO positions (person_id, agency_id, role, valid_from) VALUES ($1, $2, 'cio', '2009-01-01')
+		RETURNING id`, o.samePerson, o.sameAgency); err != nil {
+		t.Fatal(err)
+	}
+	p := func(format string, args ...any) string { return "/api/v1" + fmt.Sprintf(format, args...) }
+	role := map[string]string{"agency_manager": "it_officer", "home_affairs": "it_specialist", "admin": "it_officer"}
+	agency := map[string]int64{"agency_manager": o.sameAgency, "home_affairs": o.sameAgency, "admin": o.otherAgency}
+	start := func(r string) any {
+		if role[r] == "" {
+			r = "agency_manager"
+		}
+		return map[string]any{"person_id": o.samePerson, "agency_id": agency[r], "role": role[r], "valid_from": "2010-01-01",
+			"decision_no": "12/QĐ-UBND"}
+	}
+	return []route{
+		{"GET", p("/agencies/%d/positions", o.sameAgency), nil, managersOnly},
+		{"GET", p("/agencies/%d/positions", o.otherAgency), nil, want{403, 403, 404, 200, 200}},
+		{"POST", p("/positions"), start, want{403, 403, 201, 201, 201}},
+		{"POST", p("/positions/%d/end", open), func(string) any { return map[string]any{"valid_to": "2010-06-30"} },
+			want{403, 403, 200, 409, 409}},
+	}
+}
