@@ -60,6 +60,8 @@ import type {
   CertificationInput,
   IssueRequest,
   Certification,
+  Position,
+  PositionInput,
   TargetValues,
   TokenCheck,
   Verification,
@@ -516,3 +518,11 @@ export const certificateEvidence = (id: number) => download(`/certificates/${id}
 /** targetValues computes every target on asOf (yyyy-mm-dd, default today) for agencyId's subtree (default: the province, or a manager's agency). */
 export const targetValues = (asOf?: string, agencyId?: number, signal?: AbortSignal) =>
   json<TargetValues>('GET', '/targets', { query: { as_of: asOf, agency_id: agencyId }, signal })
+/** agencyPositions lists the positions of an agency's subtree, current first, with their history. */
+export const agencyPositions = (agencyId: number) =>
+  json<{ items: Position[] }>('GET', `/agencies/${agencyId}/positions`).then((r) => r.items)
+/** startPosition: 409 position_overlaps when the person already holds the role there then. */
+export const startPosition = (body: PositionInput) => json<Position>('POST', '/positions', { body })
+/** endPosition records the last day (yyyy-mm-dd): 409 position_ended, 400 before_valid_from. */
+export const endPosition = (id: number, validTo: string) =>
+  json<Position>('POST', `/positions/${id}/end`, { body: { valid_to: validTo } })

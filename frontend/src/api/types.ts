@@ -1205,3 +1205,32 @@ export interface TargetValues {
   agency_id: number | null
   items: TargetValue[]
 }
+
+export type PositionRole = 'it_officer' | 'cio' | 'it_specialist'
+export const POSITION_ROLES: PositionRole[] = ['it_officer', 'cio', 'it_specialist']
+
+/** A person's role in an agency for a span of days (both inclusive; valid_to null: still holds it). */
+export interface Position {
+  id: number
+  person_id: number
+  person_name: string
+  agency_id: number
+  agency_name: string
+  role: PositionRole
+  valid_from: string
+  valid_to: string | null
+  /** the appointing decision (số quyết định) */
+  decision_no: string
+  decision_date: string | null
+}
+
+export interface PositionInput {
+  person_id: number
+  agency_id: number
+  role: PositionRole
+  /** yyyy-mm-dd */
+  valid_from: string
+  decision_no: string
+  /** yyyy-mm-dd */
+  decision_date?: string
+}
