@@ -21,13 +21,14 @@ func NewHandler(svc *Service) *Handler { return &Handler{svc: svc} }
 // Register adds the routes to rg (signed in).
 func (h *Handler) Register(rg *gin.RouterGroup) {
 	rg.GET("/targets", auth.Require(auth.TargetsView), h.values)
+	rg.GET("/targets/agencies", auth.Require(auth.TargetsView), h.agencies)
 }
 
 var vietnam = time.FixedZone("ICT", 7*3600)
 
-// values computes every target as of ?as_of (default today, Vietnam time)
-// for ?agency_id's subtree (default: the province, or the manager's agency).
-func (h *Handler) values(c *gin.Context) {
+// request reads ?as_of (default today, Vietnam time) and ?agency_id, and
+// resolves the scope the caller may see.
+func (h *Handler) request(c *gin.Context) (time.Time, int64, error) {
 	f := errs.Fields{}
 	day, _ := time.Parse(time.DateOnly, time.Now().In(vietnam).Format(time.DateOnly))
 	if v := c.Query("as_of"); v != "" {
@@ -45,10 +46,16 @@ func (h *Handler) values(c *gin.Context) {
 		}
 		agency = id
 	}
-	if httpx.Fail(c, f.Err()) {
-		return
+	if err := f.Err(); err != nil {
+		return day, 0, err
 	}
 	scope, err := Scope(c.Request.Context(), h.svc.db, auth.MustFrom(c), agency)
+	return day, scope, err
+}
+
+// values computes every target as of the day for the scope.
+func (h *Handler) values(c *gin.Context) {
+	day, scope, err := h.request(c)
 	if httpx.Fail(c, err) {
 		return
 	}
@@ -57,6 +64,20 @@ func (h *Handler) values(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"as_of": day.Format(time.DateOnly), "agency_id": nullable(scope), "items": items})
+}
+
+// agencies computes every target as of the day for each in-scope agency
+// of the scope.
+func (h *Handler) agencies(c *gin.Context) {
+	day, scope, err := h.request(c)
+	if httpx.Fail(c, err) {
+		return
+	}
+	rows, err := h.svc.ByAgency(c.Request.Context(), day, scope)
+	if httpx.Fail(c, err) {
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"as_of": day.Format(time.DateOnly), "agency_id": nullable(scope), "items": rows})
 }
 
 func nullable(id int64) *int64 {

@@ -100,7 +100,7 @@ func (s *Service) compute(ctx context.Context, t Target, day time.Time, scope in
 	if err := json.Unmarshal(t.ParamsJSON, &p); err != nil {
 		return Value{}, err
 	}
-	q, args, err := query(t.Population, t.Metric, p, day, scope)
+	q, args, err := query(t.Population, t.Metric, p, day, scope, false)
 	if err != nil {
 		return Value{}, err
 	}
@@ -113,11 +113,7 @@ func (s *Service) compute(ctx context.Context, t Target, day time.Time, scope in
 		return Value{}, err
 	}
 	v.Numerator, v.Denominator = r.Numerator, r.Denominator
-	if v.Denominator > 0 {
-		pct := math.Round(float64(v.Numerator)/float64(v.Denominator)*10000) / 100
-		v.Percent = &pct
-		v.Met = pct > t.Threshold || (t.Rule == "ge" && pct >= t.Threshold)
-	}
+	v.Percent, v.Met = t.measure(r.Numerator, r.Denominator)
 	switch {
 	case day.After(t.Deadline) && v.Met:
 		v.Status = "met"
@@ -132,3 +128,87 @@ func (s *Service) compute(ctx context.Context, t Target, day time.Time, scope in
 }
 
 func itoa(i int64) string { return strconv.FormatInt(i, 10) }
+
+// AgencyRow is one in-scope agency against every target.
+type AgencyRow struct {
+	AgencyID int64       `db:"id" json:"agency_id"`
+	Code     string      `db:"code" json:"code"`
+	Name     string      `db:"name" json:"name"`
+	Level    string      `db:"level" json:"level"`
+	Values   []CellValue `db:"-" json:"values"`
+}
+
+// CellValue is a target's figure for one agency.
+type CellValue struct {
+	Code        string   `json:"code"`
+	Numerator   int      `json:"numerator"`
+	Denominator int      `json:"denominator"`
+	Percent     *float64 `json:"percent"`
+	Met         bool     `json:"met"`
+}
+
+// ByAgency computes every active target on day for each in-scope agency
+// (departments and district-level units) within scope: one statement per
+// target, grouped by agency.
+func (s *Service) ByAgency(ctx context.Context, day time.Time, scope int64) ([]AgencyRow, error) {
+	var rows []AgencyRow
+	if err := s.db.SelectContext(ctx, &rows, `SELECT a.id, a.code, a.name, a.level FROM agencies a
+		WHERE a.level IN ('department', 'district') AND (a.valid_from IS NULL OR a.valid_from <= $1)
+		  AND (a.valid_to IS NULL OR a.valid_to >= $1)
+		  AND ($2 = 0 OR a.id IN (SELECT descendant_id FROM agency_closure WHERE ancestor_id = $2)
+		       OR a.id IN (SELECT ancestor_id FROM agency_closure WHERE descendant_id = $2))
+		ORDER BY a.level DESC, a.code`, day, scope); err != nil {
+		return nil, err
+	}
+	var targets []Target
+	if err := s.db.SelectContext(ctx, &targets, `SELECT id, code, text_vi, text_en, section, population, metric, params, rule,
+		threshold, deadline FROM targets WHERE active ORDER BY position, code`); err != nil {
+		return nil, err
+	}
+	index := map[int64]int{}
+	for i := range rows {
+		index[rows[i].AgencyID] = i
+		rows[i].Values = make([]CellValue, len(targets))
+	}
+	for ti, t := range targets {
+		var p Params
+		if err := json.Unmarshal(t.ParamsJSON, &p); err != nil {
+			return nil, err
+		}
+		q, args, err := query(t.Population, t.Metric, p, day, scope, true)
+		if err != nil {
+			return nil, err
+		}
+		var counts []struct {
+			AgencyID    int64 `db:"agency_id"`
+			Denominator int   `db:"denominator"`
+			Numerator   int   `db:"numerator"`
+		}
+		if err := s.db.SelectContext(ctx, &counts, q, args...); err != nil {
+			return nil, err
+		}
+		for i := range rows {
+			rows[i].Values[ti] = CellValue{Code: t.Code}
+		}
+		for _, c := range counts {
+			i, ok := index[c.AgencyID]
+			if !ok {
+				continue
+			}
+			v := CellValue{Code: t.Code, Numerator: c.Numerator, Denominator: c.Denominator}
+			v.Percent, v.Met = t.measure(c.Numerator, c.Denominator)
+			rows[i].Values[ti] = v
+		}
+	}
+	return rows, nil
+}
+
+// measure is the percent num/den (nil when den is 0) and whether it meets
+// the target's rule.
+func (t Target) measure(num, den int) (*float64, bool) {
+	if den == 0 {
+		return nil, false
+	}
+	pct := math.Round(float64(num)/float64(den)*10000) / 100
+	return &pct, pct > t.Threshold || (t.Rule == "ge" && pct >= t.Threshold)
+}

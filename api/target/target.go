@@ -129,7 +129,11 @@ const certifiedSQL = `EXISTS (SELECT 1 FROM certificates ce JOIN certifications 
 // query builds the statement that counts a target on day, within the
 // subtree of agency scope (0: the whole province); its columns are
 // denominator and numerator.
-func query(population, metric string, p Params, day time.Time, scope int64) (string, []any, error) {
+//
+// With byAgency, the counts are per in-scope agency (a department or a
+// district-level unit, with everything under it): the columns are then
+// agency_id, denominator and numerator.
+func query(population, metric string, p Params, day time.Time, scope int64, byAgency bool) (string, []any, error) {
 	if f := Check(population, metric, p); f != nil {
 		return "", nil, fmt.Errorf("target: %v", f)
 	}
@@ -164,7 +168,7 @@ func query(population, metric string, p Params, day time.Time, scope int64) (str
 		if scope > 0 {
 			w.Add("a.id IN (SELECT descendant_id FROM agency_closure WHERE ancestor_id = ?)", scope)
 		}
-		return "SELECT count(*) AS denominator, count(*) FILTER (WHERE " + num + ") AS numerator FROM agencies a" + w.SQL(), w.Args, nil
+		return selectCounts(num, byAgency, "a.id") + " FROM agencies a" + groupJoin(byAgency, "a.id") + w.SQL() + groupBy(byAgency), w.Args, nil
 	}
 	num := w.Expr(fmt.Sprintf(certifiedSQL, "m.person_id"), p.Certification, day)
 	w.Add(validOnQ("m"), day, day)
@@ -177,8 +181,34 @@ func query(population, metric string, p Params, day time.Time, scope int64) (str
 	if scope > 0 {
 		w.Add("m.agency_id IN (SELECT descendant_id FROM agency_closure WHERE ancestor_id = ?)", scope)
 	}
-	return "SELECT count(*) AS denominator, count(*) FILTER (WHERE " + num + ") AS numerator" +
-		" FROM memberships m JOIN people p ON p.id = m.person_id JOIN agencies a ON a.id = m.agency_id" + w.SQL(), w.Args, nil
+	return selectCounts(num, byAgency, "m.agency_id") +
+		" FROM memberships m JOIN people p ON p.id = m.person_id JOIN agencies a ON a.id = m.agency_id" +
+		groupJoin(byAgency, "m.agency_id") + w.SQL() + groupBy(byAgency), w.Args, nil
+}
+
+func selectCounts(num string, byAgency bool, _ string) string {
+	cols := "count(*) AS denominator, count(*) FILTER (WHERE " + num + ") AS numerator"
+	if byAgency {
+		return "SELECT x.id AS agency_id, " + cols
+	}
+	return "SELECT " + cols
+}
+
+// groupJoin joins each counted row to the in-scope agency above it (or
+// itself): x.
+func groupJoin(byAgency bool, col string) string {
+	if !byAgency {
+		return ""
+	}
+	return " JOIN agency_closure g ON g.descendant_id = " + col +
+		" JOIN agencies x ON x.id = g.ancestor_id AND x.level IN ('department', 'district')"
+}
+
+func groupBy(byAgency bool) string {
+	if !byAgency {
+		return ""
+	}
+	return " GROUP BY x.id"
 }
 
 // validOnQ is validOn for a row that always has a valid_from.

@@ -210,3 +210,45 @@ func TestPositionsAPI(t *testing.T) {
 		t.Errorf("audit: %v", actions)
 	}
 }
+
+// TestByAgency: the agency table adds up to the province's figures for
+// the agency targets, and a manager sees only their district.
+func TestByAgency(t *testing.T) {
+	a := apitest.New(t)
+	snv := id(t, a, `SELECT id FROM agencies WHERE code = 'SNV'`)
+	person := id(t, a, `SELECT id FROM people WHERE agency_id = $1 ORDER BY id LIMIT 1`, snv)
+	a.DB.MustExec(`INSERT INTO positions (person_id, agency_id, role, valid_from) VALUES ($1, $2, 'it_officer', '2008-03-01')`, person, snv)
+	var table struct {
+		Items []struct {
+			Code   string `json:"code"`
+			Values []struct {
+				Code        string `json:"code"`
+				Numerator   int    `json:"numerator"`
+				Denominator int    `json:"denominator"`
+			} `json:"values"`
+		} `json:"items"`
+	}
+	res := a.Get("/api/v1/targets/agencies?as_of=2009-06-30", "noivu")
+	if res.Code != http.StatusOK {
+		t.Fatalf("%d %s", res.Code, res.Body)
+	}
+	res.JSON(&table)
+	num, den := 0, 0
+	for _, row := range table.Items {
+		for _, v := range row.Values {
+			if v.Code == "IT-OFFICER" {
+				num, den = num+v.Numerator, den+v.Denominator
+				if row.Code == "SNV" && v.Numerator != 1 {
+					t.Errorf("Sở Nội vụ's IT officer: %d", v.Numerator)
+				}
+			}
+		}
+	}
+	if pn, pd := figure(t, a, "IT-OFFICER", "2009-06-30", 0); pn != num || pd != den {
+		t.Errorf("the table adds up to %d/%d, the province is %d/%d", num, den, pn, pd)
+	}
+	a.Get("/api/v1/targets/agencies", "quanly").JSON(&table)
+	if len(table.Items) != 1 || table.Items[0].Code != "443" {
+		t.Errorf("the manager's table: %+v", table.Items)
+	}
+}
