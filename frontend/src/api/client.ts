@@ -62,6 +62,7 @@ import type {
   Certification,
   Position,
   PositionInput,
+  TargetAgencyRow,
   TargetValues,
   TokenCheck,
   Verification,
@@ -526,3 +527,9 @@ export const startPosition = (body: PositionInput) => json<Position>('POST', '/p
 /** endPosition records the last day (yyyy-mm-dd): 409 position_ended, 400 before_valid_from. */
 export const endPosition = (id: number, validTo: string) =>
   json<Position>('POST', `/positions/${id}/end`, { body: { valid_to: validTo } })
+/** targetsByAgency: every department and district of the scope against every target, on asOf. */
+export const targetsByAgency = (asOf?: string, agencyId?: number, signal?: AbortSignal) =>
+  json<{ as_of: string; agency_id: number | null; items: TargetAgencyRow[] }>('GET', '/targets/agencies', {
+    query: { as_of: asOf, agency_id: agencyId },
+    signal,
+  })

@@ -1234,3 +1234,12 @@ export interface PositionInput {
   /** yyyy-mm-dd */
   decision_date?: string
 }
+
+/** One in-scope agency (a department or a district-level unit) against every target; values in the order of targetValues. */
+export interface TargetAgencyRow {
+  agency_id: number
+  code: string
+  name: string
+  level: 'department' | 'district'
+  values: { code: string; numerator: number; denominator: number; percent: number | null; met: boolean }[]
+}
