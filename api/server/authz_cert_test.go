@@ -62,6 +62,7 @@ func certRoutes(t *testing.T, a *apitest.API) []route {
 		{"GET", p("/certifications"), nil, managersOnly},
 		{"GET", p("/targets"), nil, managersOnly},
 		{"GET", p("/targets/agencies?as_of=2009-06-30"), nil, managersOnly},
+		{"GET", p("/targets/STAFF-IT/missing?as_of=2009-06-30"), nil, managersOnly},
 		{"POST", p("/certifications"), func(string) any {
 			return map[string]any{"code": fmt.Sprintf("MT-%d", seq.Add(1)), "serial_prefix": "MT", "name_vi": "Chứng nhận mới",
 				"issuer": "SỞ NỘI VỤ", "renew_requires": "quizzes", "active": true, "requirements": []map[string]any{{"course_slug": "tin-hoc-thu"}}}

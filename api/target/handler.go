@@ -22,6 +22,7 @@ func NewHandler(svc *Service) *Handler { return &Handler{svc: svc} }
 func (h *Handler) Register(rg *gin.RouterGroup) {
 	rg.GET("/targets", auth.Require(auth.TargetsView), h.values)
 	rg.GET("/targets/agencies", auth.Require(auth.TargetsView), h.agencies)
+	rg.GET("/targets/:code/missing", auth.Require(auth.TargetsView), h.missing)
 }
 
 var vietnam = time.FixedZone("ICT", 7*3600)
@@ -85,4 +86,23 @@ func nullable(id int64) *int64 {
 		return nil
 	}
 	return &id
+}
+
+// missing lists who or what a target lacks, paginated.
+func (h *Handler) missing(c *gin.Context) {
+	day, scope, err := h.request(c)
+	if httpx.Fail(c, err) {
+		return
+	}
+	page, err := httpx.ParsePage(c)
+	if httpx.Fail(c, err) {
+		return
+	}
+	kind, items, total, err := h.svc.Missing(c.Request.Context(), c.Param("code"), day, scope, page.Size, page.Offset())
+	if httpx.Fail(c, err) {
+		return
+	}
+	list := httpx.NewList(items, total, page)
+	c.JSON(http.StatusOK, gin.H{"as_of": day.Format(time.DateOnly), "kind": kind, "items": list.Items, "total": list.Total,
+		"page": list.Page, "page_size": list.PageSize})
 }

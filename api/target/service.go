@@ -212,3 +212,54 @@ func (t Target) measure(num, den int) (*float64, bool) {
 	pct := math.Round(float64(num)/float64(den)*10000) / 100
 	return &pct, pct > t.Threshold || (t.Rule == "ge" && pct >= t.Threshold)
 }
+
+// Missing is who or what a target still lacks in a scope on a day: the
+// people of its population it does not count, or the agencies.
+type Missing struct {
+	ID         int64  `db:"id" json:"id"`
+	Name       string `db:"name" json:"name"`
+	AgencyID   int64  `db:"agency_id" json:"agency_id"`
+	AgencyName string `db:"agency_name" json:"agency_name"`
+}
+
+// Missing lists, for target code on day within scope, the people (kind
+// "people") or agencies (kind "agencies") not counted in its numerator.
+func (s *Service) Missing(ctx context.Context, code string, day time.Time, scope int64, limit, offset int) (string, []Missing, int, error) {
+	var t Target
+	err := s.db.GetContext(ctx, &t, `SELECT id, code, text_vi, text_en, section, population, metric, params, rule, threshold, deadline
+		FROM targets WHERE code = $1`, code)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil, 0, errs.ErrNotFound
+	}
+	if err != nil {
+		return "", nil, 0, err
+	}
+	var p Params
+	if err := json.Unmarshal(t.ParamsJSON, &p); err != nil {
+		return "", nil, 0, err
+	}
+	c, err := build(t.Population, t.Metric, p, day, scope)
+	if err != nil {
+		return "", nil, 0, err
+	}
+	kind, cols, order := "agencies", "a.id, a.name, a.id AS agency_id, a.name AS agency_name", "a.name, a.id"
+	if c.people {
+		kind, cols, order = "people", "p.id, p.full_name AS name, a.id AS agency_id, a.name AS agency_name", "a.name, p.given_name, p.full_name, p.id"
+	}
+	c.where.Add("NOT (" + c.num + ")")
+	var rows []struct {
+		Missing
+		Total int `db:"total"`
+	}
+	q := "SELECT " + cols + ", count(*) OVER () AS total" + c.from + c.where.SQL() +
+		" ORDER BY " + order + " LIMIT " + c.where.Arg(limit) + " OFFSET " + c.where.Arg(offset)
+	if err := s.db.SelectContext(ctx, &rows, q, c.where.Args...); err != nil {
+		return "", nil, 0, err
+	}
+	items := make([]Missing, len(rows))
+	total := 0
+	for i, r := range rows {
+		items[i], total = r.Missing, r.Total
+	}
+	return kind, items, total, nil
+}

@@ -126,16 +126,20 @@ func validOn(alias string) string {
 const certifiedSQL = `EXISTS (SELECT 1 FROM certificates ce JOIN certifications cd ON cd.id = ce.certification_id
 	WHERE ce.person_id = %s AND cd.target = ? AND certificate_status(ce.issued_on, ce.expires_on, ce.revoked_at, ?) = 'valid')`
 
-// query builds the statement that counts a target on day, within the
-// subtree of agency scope (0: the whole province); its columns are
-// denominator and numerator.
-//
-// With byAgency, the counts are per in-scope agency (a department or a
-// district-level unit, with everything under it): the columns are then
-// agency_id, denominator and numerator.
-func query(population, metric string, p Params, day time.Time, scope int64, byAgency bool) (string, []any, error) {
+// counted is a target's population and metric on a day, as SQL parts:
+// rows of from, filtered by where, of which num holds for those counted in
+// the numerator. key is the column of the agency a row belongs to.
+type counted struct {
+	from, num, key string
+	where          *db.Where
+	people         bool
+}
+
+// build makes the parts of a target on day within the subtree of agency
+// scope (0: the province).
+func build(population, metric string, p Params, day time.Time, scope int64) (counted, error) {
 	if f := Check(population, metric, p); f != nil {
-		return "", nil, fmt.Errorf("target: %v", f)
+		return counted{}, fmt.Errorf("target: %v", f)
 	}
 	w := &db.Where{}
 	if slices.Contains(AgencyPopulations, population) {
@@ -168,7 +172,7 @@ func query(population, metric string, p Params, day time.Time, scope int64, byAg
 		if scope > 0 {
 			w.Add("a.id IN (SELECT descendant_id FROM agency_closure WHERE ancestor_id = ?)", scope)
 		}
-		return selectCounts(num, byAgency, "a.id") + " FROM agencies a" + groupJoin(byAgency, "a.id") + w.SQL() + groupBy(byAgency), w.Args, nil
+		return counted{from: " FROM agencies a", num: num, key: "a.id", where: w}, nil
 	}
 	num := w.Expr(fmt.Sprintf(certifiedSQL, "m.person_id"), p.Certification, day)
 	w.Add(validOnQ("m"), day, day)
@@ -181,34 +185,26 @@ func query(population, metric string, p Params, day time.Time, scope int64, byAg
 	if scope > 0 {
 		w.Add("m.agency_id IN (SELECT descendant_id FROM agency_closure WHERE ancestor_id = ?)", scope)
 	}
-	return selectCounts(num, byAgency, "m.agency_id") +
-		" FROM memberships m JOIN people p ON p.id = m.person_id JOIN agencies a ON a.id = m.agency_id" +
-		groupJoin(byAgency, "m.agency_id") + w.SQL() + groupBy(byAgency), w.Args, nil
+	return counted{from: " FROM memberships m JOIN people p ON p.id = m.person_id JOIN agencies a ON a.id = m.agency_id",
+		num: num, key: "m.agency_id", where: w, people: true}, nil
 }
 
-func selectCounts(num string, byAgency bool, _ string) string {
-	cols := "count(*) AS denominator, count(*) FILTER (WHERE " + num + ") AS numerator"
-	if byAgency {
-		return "SELECT x.id AS agency_id, " + cols
+// query builds the statement that counts a target: columns denominator and
+// numerator; with byAgency, per in-scope agency (a department or a
+// district-level unit, with everything under it), with agency_id first.
+func query(population, metric string, p Params, day time.Time, scope int64, byAgency bool) (string, []any, error) {
+	c, err := build(population, metric, p, day, scope)
+	if err != nil {
+		return "", nil, err
 	}
-	return "SELECT " + cols
-}
-
-// groupJoin joins each counted row to the in-scope agency above it (or
-// itself): x.
-func groupJoin(byAgency bool, col string) string {
+	cols := "count(*) AS denominator, count(*) FILTER (WHERE " + c.num + ") AS numerator"
 	if !byAgency {
-		return ""
+		return "SELECT " + cols + c.from + c.where.SQL(), c.where.Args, nil
 	}
-	return " JOIN agency_closure g ON g.descendant_id = " + col +
-		" JOIN agencies x ON x.id = g.ancestor_id AND x.level IN ('department', 'district')"
-}
-
-func groupBy(byAgency bool) string {
-	if !byAgency {
-		return ""
-	}
-	return " GROUP BY x.id"
+	return "SELECT x.id AS agency_id, " + cols + c.from +
+		" JOIN agency_closure g ON g.descendant_id = " + c.key +
+		" JOIN agencies x ON x.id = g.ancestor_id AND x.level IN ('department', 'district')" +
+		c.where.SQL() + " GROUP BY x.id", c.where.Args, nil
 }
 
 // validOnQ is validOn for a row that always has a valid_from.

@@ -252,3 +252,30 @@ func TestByAgency(t *testing.T) {
 		t.Errorf("the manager's table: %+v", table.Items)
 	}
 }
+
+// TestMissing: the people a people target lacks, and the agencies an
+// agency target lacks, add up with the counted ones to the population.
+func TestMissing(t *testing.T) {
+	a := apitest.New(t)
+	var page struct {
+		Kind  string `json:"kind"`
+		Total int    `json:"total"`
+		Items []struct {
+			ID         int64  `json:"id"`
+			Name       string `json:"name"`
+			AgencyName string `json:"agency_name"`
+		} `json:"items"`
+	}
+	a.Get("/api/v1/targets/STAFF-IT/missing?as_of=2009-06-30&page_size=5", "noivu").JSON(&page)
+	n, d := figure(t, a, "STAFF-IT", "2009-06-30", 0)
+	if page.Kind != "people" || page.Total != d-n || len(page.Items) != 5 || page.Items[0].AgencyName == "" {
+		t.Errorf("STAFF-IT missing: %s %d (want %d), %+v", page.Kind, page.Total, d-n, page.Items)
+	}
+	a.Get("/api/v1/targets/IT-OFFICER/missing?as_of=2009-06-30", "quanly").JSON(&page)
+	if page.Kind != "agencies" || page.Total != 1 || page.Items[0].Name == "" {
+		t.Errorf("the manager's IT-OFFICER missing: %+v", page)
+	}
+	if res := a.Get("/api/v1/targets/KHONG-CO/missing", "noivu"); res.Code != http.StatusNotFound {
+		t.Errorf("an unknown target: %d", res.Code)
+	}
+}
