@@ -29,8 +29,8 @@ const learning = ['Khóa học của tôi', 'Chứng chỉ của tôi', 'Danh m�
 const menus = {
   hocvien: [...learning, 'Hồ sơ của tôi'],
   giangvien: [...learning, 'Soạn khóa học', 'Ngân hàng câu hỏi', 'Chấm bài tự luận', 'Hồ sơ của tôi'],
-  quanly: [...learning, 'Đơn vị', 'Cán bộ', 'Chứng chỉ đã cấp', 'Chứng nhận', 'Nhập danh sách', 'Hồ sơ của tôi'],
-  noivu: [...learning, 'Đơn vị', 'Cán bộ', 'Chứng chỉ đã cấp', 'Chứng nhận', 'Nhập danh sách', 'Nhật ký', 'Hồ sơ của tôi'],
+  quanly: [...learning, 'Đơn vị', 'Cán bộ', 'Chứng chỉ đã cấp', 'Chứng nhận', 'Chỉ tiêu', 'Nhập danh sách', 'Hồ sơ của tôi'],
+  noivu: [...learning, 'Đơn vị', 'Cán bộ', 'Chứng chỉ đã cấp', 'Chứng nhận', 'Chỉ tiêu', 'Nhập danh sách', 'Nhật ký', 'Hồ sơ của tôi'],
   admin: [
     'Khóa học của tôi',
     'Danh mục khóa học',
@@ -41,6 +41,7 @@ const menus = {
     'Cán bộ',
     'Chứng chỉ đã cấp',
     'Chứng nhận',
+    'Chỉ tiêu',
     'Nhập danh sách',
     'Nhật ký',
     'Tài khoản',
@@ -288,6 +289,7 @@ describe('language', () => {
       'People',
       'Issued certificates',
       'Certifications',
+      'Targets',
       'Import',
       'Audit log',
       'Users',

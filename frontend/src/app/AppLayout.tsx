@@ -4,6 +4,7 @@ import { Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography, theme } fro
 import {
   ApartmentOutlined,
   AppstoreOutlined,
+  AimOutlined,
   AuditOutlined,
   BookOutlined,
   CheckSquareOutlined,
@@ -36,6 +37,7 @@ const menuIcons: Record<Area, React.ReactNode> = {
   people: <TeamOutlined />,
   certificates: <SafetyCertificateOutlined />,
   certifications: <FileProtectOutlined />,
+  targets: <AimOutlined />,
   import: <UploadOutlined />,
   audit: <AuditOutlined />,
   users: <UserSwitchOutlined />,

@@ -32,6 +32,7 @@ const MyCertificatesPage = lazy(() => import('../features/cert/MyCertificatesPag
 const CertificatesPage = lazy(() => import('../features/cert/CertificatesPage'))
 const VerifyPage = lazy(() => import('../features/cert/VerifyPage'))
 const CertificationsPage = lazy(() => import('../features/certadmin/CertificationsPage'))
+const TargetsPage = lazy(() => import('../features/target/TargetsPage'))
 
 function Page({ children }: { children: ReactNode }) {
   return (
@@ -87,6 +88,7 @@ export const router = createBrowserRouter([
       { path: 'people/:id', element: <Allow area="people"><Page><PersonPage /></Page></Allow> },
       { path: 'certificates', element: <Allow area="certificates"><Page><CertificatesPage /></Page></Allow> },
       { path: 'certifications', element: <Allow area="certifications"><Page><CertificationsPage /></Page></Allow> },
+      { path: 'targets', element: <Allow area="targets"><Page><TargetsPage /></Page></Allow> },
       { path: 'import', element: <Allow area="import"><Page><ImportPage /></Page></Allow> },
       { path: 'audit', element: <Allow area="audit"><Page><AuditPage /></Page></Allow> },
       { path: 'users', element: <Allow area="users"><Page><UsersPage /></Page></Allow> },

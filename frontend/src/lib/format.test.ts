@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateTime, formatDay, todayISO } from './format'
+import { formatDate, formatDateTime, formatDay, formatNumber, formatPercent, todayISO } from './format'
 
 describe('format', () => {
   it('shows calendar dates as dd/mm/yyyy', () => {
@@ -15,5 +15,14 @@ describe('format', () => {
   it('knows the date in Vietnam', () => {
     expect(todayISO(new Date('2009-06-30T16:59:59Z'))).toBe('2009-06-30')
     expect(todayISO(new Date('2009-06-30T17:00:00Z'))).toBe('2009-07-01')
+  })
+  it('writes numbers the Vietnamese way, and the English way in English', () => {
+    expect(formatNumber(3120, 'vi')).toBe('3.120')
+    expect(formatNumber(1234567, 'vi')).toBe('1.234.567')
+    expect(formatNumber(3120, 'en')).toBe('3,120')
+    expect(formatPercent(42.857, 'vi')).toBe('42,9%')
+    expect(formatPercent(42.857, 'en')).toBe('42.9%')
+    expect(formatPercent(100, 'vi')).toBe('100%')
+    expect(formatPercent(null, 'vi')).toBe('—')
   })
 })

@@ -42,3 +42,27 @@ const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'nu
 export function todayISO(now: Date = new Date()): string {
   return isoDay.format(now)
 }
+
+const numberFormats = new Map<string, Intl.NumberFormat>()
+
+/**
+ * formatNumber shows a number the way the language writes it: Vietnamese
+ * with a dot between thousands and a decimal comma ("3.120", "42,9"),
+ * English the other way round. At most `digits` decimals, none when round.
+ */
+export function formatNumber(n: number, lang: string, digits = 0): string {
+  const locale = lang === 'en' ? 'en-GB' : 'vi-VN'
+  const key = `${locale}/${digits}`
+  let f = numberFormats.get(key)
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits: digits })
+    numberFormats.set(key, f)
+  }
+  return f.format(n)
+}
+
+/** formatPercent shows a percent (0..100) with one decimal at most: "42,9%"; null as a dash. */
+export function formatPercent(p: number | null | undefined, lang: string, digits = 1): string {
+  if (p === null || p === undefined || Number.isNaN(p)) return '—'
+  return `${formatNumber(p, lang, digits)}%`
+}

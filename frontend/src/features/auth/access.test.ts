@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { areasOf, canAccess, canEditAgencies, canEnrolOthers, canManageCertifications, canRevokeCertificates, homePath } from './access'
+import { areasOf, canAccess, canEditAgencies, canEnrolOthers, canManageCertifications, canPickTargetAgency, canRevokeCertificates, homePath } from './access'
 
 describe('access', () => {
   it('gives each role its menu', () => {
     expect(areasOf('learner')).toEqual(['my-courses', 'my-certificates', 'courses', 'profile'])
     expect(areasOf('trainer')).toEqual(['my-courses', 'my-certificates', 'courses', 'authoring', 'question-bank', 'grading', 'profile'])
-    expect(areasOf('agency_manager')).toEqual(['my-courses', 'my-certificates', 'courses', 'agencies', 'people', 'certificates', 'certifications', 'import', 'profile'])
+    expect(areasOf('agency_manager')).toEqual(['my-courses', 'my-certificates', 'courses', 'agencies', 'people', 'certificates', 'certifications', 'targets', 'import', 'profile'])
     expect(areasOf('home_affairs')).toEqual([
       'my-courses',
       'my-certificates',
@@ -14,6 +14,7 @@ describe('access', () => {
       'people',
       'certificates',
       'certifications',
+      'targets',
       'import',
       'audit',
       'profile',
@@ -29,6 +30,7 @@ describe('access', () => {
       'people',
       'certificates',
       'certifications',
+      'targets',
       'import',
       'audit',
       'users',
@@ -86,5 +88,15 @@ describe('access', () => {
     expect(canManageCertifications('trainer')).toBe(false)
     expect(canManageCertifications('home_affairs')).toBe(true)
     expect(canManageCertifications('admin')).toBe(true)
+  })
+  it('shows the targets to managers (their own agency), Home Affairs and admins (any agency or the province)', () => {
+    expect(canAccess('agency_manager', 'targets')).toBe(true)
+    expect(canAccess('home_affairs', 'targets')).toBe(true)
+    expect(canAccess('admin', 'targets')).toBe(true)
+    expect(canAccess('learner', 'targets')).toBe(false)
+    expect(canAccess('trainer', 'targets')).toBe(false)
+    expect(canPickTargetAgency('agency_manager')).toBe(false)
+    expect(canPickTargetAgency('home_affairs')).toBe(true)
+    expect(canPickTargetAgency('admin')).toBe(true)
   })
 })

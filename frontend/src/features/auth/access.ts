@@ -12,6 +12,7 @@ export type Area =
   | 'people'
   | 'certificates'
   | 'certifications'
+  | 'targets'
   | 'import'
   | 'audit'
   | 'users'
@@ -29,6 +30,7 @@ const menuOrder: Area[] = [
   'people',
   'certificates',
   'certifications',
+  'targets',
   'import',
   'audit',
   'users',
@@ -37,7 +39,7 @@ const menuOrder: Area[] = [
 
 const learning: Area[] = ['my-courses', 'my-certificates', 'courses', 'profile']
 // Agency managers read the certifications; Home Affairs and admins change them (canManageCertifications).
-const managerAreas: Area[] = [...learning, 'agencies', 'people', 'certificates', 'certifications', 'import']
+const managerAreas: Area[] = [...learning, 'agencies', 'people', 'certificates', 'certifications', 'targets', 'import']
 
 // Areas about the caller's own records, in the menu only of an account linked to a person.
 const personal: Area[] = ['my-certificates']
@@ -72,6 +74,11 @@ export function canRevokeCertificates(role: Role): boolean {
 
 /** canManageCertifications: Home Affairs and admins create and change certifications, issue certificates by hand and record prior ones. */
 export function canManageCertifications(role: Role): boolean {
+  return role === 'home_affairs' || role === 'admin'
+}
+
+/** canPickTargetAgency: Home Affairs and admins see the targets of any agency or the whole province; a manager sees their own agency's. */
+export function canPickTargetAgency(role: Role): boolean {
   return role === 'home_affairs' || role === 'admin'
 }
 

@@ -139,8 +139,8 @@ export function AnswerBars({ answers, title, lang }: { answers: AnswerCount[]; t
   )
 }
 
-/** DataTable is the numbers of a chart, folded away under it. */
-function DataTable({ caption, head, rows }: { caption: string; head: string[]; rows: string[][] }) {
+/** DataTable is the numbers of a chart, folded away under it (the targets' trend uses it too). */
+export function DataTable({ caption, head, rows }: { caption: string; head: string[]; rows: string[][] }) {
   const { t } = useTranslation()
   const { token } = theme.useToken()
   const cell = { padding: '2px 8px', borderBottom: `1px solid ${token.colorBorderSecondary}`, textAlign: 'left' as const }
