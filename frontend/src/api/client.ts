@@ -63,6 +63,7 @@ import type {
   Position,
   PositionInput,
   TargetAgencyRow,
+  TargetMissing,
   TargetValues,
   TokenCheck,
   Verification,
@@ -533,3 +534,6 @@ export const targetsByAgency = (asOf?: string, agencyId?: number, signal?: Abort
     query: { as_of: asOf, agency_id: agencyId },
     signal,
   })
+/** targetMissing lists who or what target code lacks on asOf within agencyId's subtree (for the drill-down and bulk enrolment). */
+export const targetMissing = (code: string, q: { as_of?: string; agency_id?: number; page?: number; page_size?: number }) =>
+  json<TargetMissing>('GET', `/targets/${encodeURIComponent(code)}/missing`, { query: { ...q } })

@@ -1243,3 +1243,13 @@ export interface TargetAgencyRow {
   level: 'department' | 'district'
   values: { code: string; numerator: number; denominator: number; percent: number | null; met: boolean }[]
 }
+
+/** Who or what a target lacks: people of its population (kind people) or agencies (kind agencies). */
+export interface TargetMissing {
+  as_of: string
+  kind: 'people' | 'agencies'
+  items: { id: number; name: string; agency_id: number; agency_name: string }[]
+  total: number
+  page: number
+  page_size: number
+}
