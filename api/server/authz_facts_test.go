@@ -17,6 +17,12 @@ func factsRoutes(t *testing.T, a *apitest.API, o objects) []route {
 		RETURNING id`, o.samePerson, o.sameAgency); err != nil {
 		t.Fatal(err)
 	}
+	var mailbox int64
+	if err := a.DB.Get(&mailbox, `INSERT INTO agency_mailboxes (agency_id, address, valid_from) VALUES ($1, 'vanthu@nghen.hatinh.gov.vn', '2009-01-01')
+		RETURNING id`, o.sameAgency); err != nil {
+		t.Fatal(err)
+	}
+	day := map[string]string{"agency_manager": "2009-03-01", "home_affairs": "2009-04-01", "admin": "2009-05-01"}
 	p := func(format string, args ...any) string { return "/api/v1" + fmt.Sprintf(format, args...) }
 	role := map[string]string{"agency_manager": "it_officer", "home_affairs": "it_specialist", "admin": "it_officer"}
 	agency := map[string]int64{"agency_manager": o.sameAgency, "home_affairs": o.sameAgency, "admin": o.otherAgency}
@@ -33,5 +39,15 @@ func factsRoutes(t *testing.T, a *apitest.API, o objects) []route {
 		{"POST", p("/positions"), start, want{403, 403, 201, 201, 201}},
 		{"POST", p("/positions/%d/end", open), func(string) any { return map[string]any{"valid_to": "2010-06-30"} },
 			want{403, 403, 200, 409, 409}},
+		{"GET", p("/agencies/%d/mailboxes", o.sameAgency), nil, managersOnly},
+		{"GET", p("/agencies/%d/mailboxes", o.otherAgency), nil, want{403, 403, 404, 200, 200}},
+		{"POST", p("/agencies/%d/mailboxes", o.sameAgency), func(r string) any {
+			if day[r] == "" {
+				r = "agency_manager"
+			}
+			return map[string]any{"address": "ubnd@nghen.hatinh.gov.vn", "valid_from": day[r]}
+		}, want{403, 403, 201, 201, 201}},
+		{"POST", p("/mailboxes/%d/end", mailbox), func(string) any { return map[string]any{"valid_to": "2009-02-28"} },
+			want{403, 403, 409, 409, 409}}, // the new mailboxes above ended it
 	}
 }

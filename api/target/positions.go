@@ -180,9 +180,11 @@ func (s *Service) EndPosition(ctx context.Context, p auth.Principal, actor audit
 	return out, err
 }
 
-// RegisterFacts adds the routes of positions to rg (signed in).
+// RegisterFacts adds the routes of positions and mailboxes to rg (signed
+// in): agency managers in their subtree, Home Affairs and admins all.
 func (h *Handler) RegisterFacts(rg *gin.RouterGroup, actor func(*gin.Context) audit.Actor) {
 	g := rg.Group("", auth.Require(auth.PeopleWrite))
+	h.registerMailboxes(g, actor)
 	g.GET("/agencies/:id/positions", func(c *gin.Context) {
 		httpx.ServeID(c, func(id int64) (any, error) {
 			items, err := h.svc.Positions(c.Request.Context(), auth.MustFrom(c), id)

@@ -279,3 +279,37 @@ func TestMissing(t *testing.T) {
 		t.Errorf("an unknown target: %d", res.Code)
 	}
 }
+
+// TestMailboxes: an agency's official mailbox counts for MAILBOX-2009 from
+// its first day; a new address closes the old one the day before.
+func TestMailboxes(t *testing.T) {
+	a := apitest.New(t)
+	canLoc := id(t, a, `SELECT id FROM agencies WHERE code = '443'`)
+	add := func(address, from string) apitest.Response {
+		return a.Do(apitest.Request{Method: "POST", Path: fmt.Sprintf("/api/v1/agencies/%d/mailboxes", canLoc), As: "quanly",
+			Body: map[string]any{"address": address, "valid_from": from}})
+	}
+	if res := add("ubnd@canloc.hatinh.gov.vn", "2009-03-15"); res.Code != http.StatusCreated {
+		t.Fatalf("add: %d %s", res.Code, res.Body)
+	}
+	if n, _ := figure(t, a, "MAILBOX-2009", "2009-03-14", 0); n != 0 {
+		t.Errorf("before the mailbox: %d", n)
+	}
+	if n, _ := figure(t, a, "MAILBOX-2009", "2009-03-15", 0); n != 1 {
+		t.Errorf("from the mailbox's first day: %d", n)
+	}
+	if res := add("vanphong@canloc.hatinh.gov.vn", "2010-01-01"); res.Code != http.StatusCreated {
+		t.Fatalf("a new address: %d %s", res.Code, res.Body)
+	}
+	if res := add("cu@canloc.hatinh.gov.vn", "2009-06-01"); res.Code != http.StatusBadRequest {
+		t.Errorf("an address before the last one: %d %s", res.Code, res.Body)
+	}
+	if res := add("khong-phai-thu", "2010-02-01"); res.Code != http.StatusBadRequest {
+		t.Errorf("not an address: %d", res.Code)
+	}
+	var ended string
+	a.DB.Get(&ended, `SELECT valid_to::text FROM agency_mailboxes WHERE address = 'ubnd@canloc.hatinh.gov.vn'`)
+	if ended != "2009-12-31" {
+		t.Errorf("the old address ended %q, want 2009-12-31", ended)
+	}
+}
