@@ -9,6 +9,7 @@ import { errorText } from '../../app/errors'
 import { formatDate } from '../../lib/format'
 import { useMe } from '../auth/AuthContext'
 import { canEditAgencies } from '../auth/access'
+import { PositionsSection } from '../facts/PositionsPanel'
 import { AgencyForm } from './AgencyForm'
 import { agencyName, buildTree, filterTree, type AgencyNode } from './tree'
 import { useAgencies } from './useAgencies'
@@ -146,6 +147,7 @@ export default function AgenciesPage() {
               <Empty description={t('agencies.pick_one')} />
             )}
           </Card>
+          {selected && <PositionsSection agencyId={selected.id} />}
         </Col>
       </Row>
       {form && (

@@ -12,6 +12,8 @@ interface Props {
   allowClear?: boolean
   /** disabled lists agencies that may not be picked (an agency's own subtree when moving it). */
   disabled?: Set<number>
+  /** rootId limits the choice to that agency and those below it (the whole scope when absent). */
+  rootId?: number
   style?: React.CSSProperties
   id?: string
 }
@@ -25,7 +27,7 @@ interface Option {
 }
 
 /** AgencyTreeSelect picks one agency from the caller's scope, searchable without diacritics. */
-export function AgencyTreeSelect({ value, onChange, placeholder, allowClear = true, disabled, style, id }: Props) {
+export function AgencyTreeSelect({ value, onChange, placeholder, allowClear = true, disabled, rootId, style, id }: Props) {
   const { t, i18n } = useTranslation()
   const { agencies, loading } = useAgencies()
   const data = useMemo(() => {
@@ -39,8 +41,16 @@ export function AgencyTreeSelect({ value, onChange, placeholder, allowClear = tr
         children: n.children.map(map),
       }
     }
-    return buildTree(agencies).map(map)
-  }, [agencies, i18n.language, disabled])
+    const find = (list: AgencyNode[]): AgencyNode[] => {
+      for (const n of list) {
+        const found = n.agency.id === rootId ? [n] : find(n.children)
+        if (found.length) return found
+      }
+      return []
+    }
+    const roots = buildTree(agencies)
+    return (rootId === undefined ? roots : find(roots)).map(map)
+  }, [agencies, i18n.language, disabled, rootId])
 
   return (
     <TreeSelect<number>
