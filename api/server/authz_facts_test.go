@@ -39,6 +39,12 @@ func factsRoutes(t *testing.T, a *apitest.API, o objects) []route {
 		{"POST", p("/positions"), start, want{403, 403, 201, 201, 201}},
 		{"POST", p("/positions/%d/end", open), func(string) any { return map[string]any{"valid_to": "2010-06-30"} },
 			want{403, 403, 200, 409, 409}},
+		{"GET", p("/people/%d/qualifications", o.samePerson), nil, managersOnly},
+		{"GET", p("/people/%d/qualifications", o.otherPerson), nil, want{403, 403, 404, 200, 200}},
+		{"POST", p("/people/%d/qualifications", o.samePerson), func(string) any {
+			return file{name: "bang-dai-hoc.pdf", data: []byte("%PDF-1.4\n% bằng kỹ sư\n"), field: "evidence", fields: map[string]string{
+				"level": "university", "field": "Công nghệ thông tin", "awarded_on": "2006-07-15", "institution": "Đại học Vinh"}}
+		}, want{403, 403, 201, 201, 201}},
 		{"GET", p("/agencies/%d/mailboxes", o.sameAgency), nil, managersOnly},
 		{"GET", p("/agencies/%d/mailboxes", o.otherAgency), nil, want{403, 403, 404, 200, 200}},
 		{"POST", p("/agencies/%d/mailboxes", o.sameAgency), func(r string) any {

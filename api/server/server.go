@@ -70,7 +70,7 @@ func New(cfg *config.Config, d *sqlx.DB, dist fs.FS) *Server {
 	quiz.NewHandler(quizzes, actor).Register(json, authed)
 	targets := target.NewHandler(target.NewService(d))
 	targets.Register(authed)
-	targets.RegisterFacts(authed, actor)
+	targets.RegisterFacts(authed, actor, cfg.MaxUploadBytes)
 	cert.NewHandler(cert.NewService(d, cfg.PublicURL), actor, cfg.TrustedProxies, cfg.MaxUploadBytes).Register(json, authed)
 
 	spa := httpx.SPA(dist)

@@ -180,11 +180,12 @@ func (s *Service) EndPosition(ctx context.Context, p auth.Principal, actor audit
 	return out, err
 }
 
-// RegisterFacts adds the routes of positions and mailboxes to rg (signed
+// RegisterFacts adds the routes of positions, mailboxes and IT degrees to rg (signed
 // in): agency managers in their subtree, Home Affairs and admins all.
-func (h *Handler) RegisterFacts(rg *gin.RouterGroup, actor func(*gin.Context) audit.Actor) {
+func (h *Handler) RegisterFacts(rg *gin.RouterGroup, actor func(*gin.Context) audit.Actor, maxUpload int64) {
 	g := rg.Group("", auth.Require(auth.PeopleWrite))
 	h.registerMailboxes(g, actor)
+	h.registerQualifications(g, actor, maxUpload)
 	g.GET("/agencies/:id/positions", func(c *gin.Context) {
 		httpx.ServeID(c, func(id int64) (any, error) {
 			items, err := h.svc.Positions(c.Request.Context(), auth.MustFrom(c), id)

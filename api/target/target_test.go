@@ -313,3 +313,28 @@ func TestMailboxes(t *testing.T) {
 		t.Errorf("the old address ended %q, want 2009-12-31", ended)
 	}
 }
+
+// TestDegreeTarget: an IT specialist counts for IT-DEGREE from the day
+// their university IT degree was awarded.
+func TestDegreeTarget(t *testing.T) {
+	a := apitest.New(t)
+	canLoc := id(t, a, `SELECT id FROM agencies WHERE code = '443'`)
+	person := id(t, a, `SELECT id FROM people WHERE agency_id = $1 ORDER BY id LIMIT 1`, canLoc)
+	a.DB.MustExec(`INSERT INTO positions (person_id, agency_id, role, valid_from) VALUES ($1, $2, 'it_specialist', '2008-01-01')`, person, canLoc)
+	body, ct := apitest.Multipart("evidence", "bang.pdf", []byte("%PDF-1.4\n% bằng\n"), map[string]string{
+		"level": "university", "field": "Công nghệ thông tin", "awarded_on": "2009-07-15"})
+	res := a.Do(apitest.Request{Method: "POST", Path: fmt.Sprintf("/api/v1/people/%d/qualifications", person), As: "quanly", Body: body, ContentType: ct})
+	if res.Code != http.StatusCreated {
+		t.Fatalf("degree: %d %s", res.Code, res.Body)
+	}
+	if n, _ := figure(t, a, "IT-DEGREE", "2009-07-14", 0); n != 0 {
+		t.Errorf("before the degree: %d", n)
+	}
+	if n, _ := figure(t, a, "IT-DEGREE", "2009-07-15", 0); n != 1 {
+		t.Errorf("from the degree's day: %d", n)
+	}
+	body, ct = apitest.Multipart("evidence", "x.exe", []byte("MZ\x90\x00"), map[string]string{"level": "university", "field": "CNTT", "awarded_on": "2009-07-15"})
+	if res := a.Do(apitest.Request{Method: "POST", Path: fmt.Sprintf("/api/v1/people/%d/qualifications", person), As: "quanly", Body: body, ContentType: ct}); res.Code != http.StatusBadRequest {
+		t.Errorf("an executable as evidence: %d", res.Code)
+	}
+}
