@@ -60,8 +60,10 @@ import type {
   CertificationInput,
   IssueRequest,
   Certification,
+  Mailbox,
   Position,
   PositionInput,
+  Qualification,
   TargetAgencyRow,
   TargetMissing,
   TargetValues,
@@ -537,3 +539,20 @@ export const targetsByAgency = (asOf?: string, agencyId?: number, signal?: Abort
 /** targetMissing lists who or what target code lacks on asOf within agencyId's subtree (for the drill-down and bulk enrolment). */
 export const targetMissing = (code: string, q: { as_of?: string; agency_id?: number; page?: number; page_size?: number }) =>
   json<TargetMissing>('GET', `/targets/${encodeURIComponent(code)}/missing`, { query: { ...q } })
+export const agencyMailboxes = (agencyId: number) =>
+  json<{ items: Mailbox[] }>('GET', `/agencies/${agencyId}/mailboxes`).then((r) => r.items)
+/** addMailbox: from a day after every earlier one; the open one before it ends the day before. */
+export const addMailbox = (agencyId: number, address: string, validFrom: string) =>
+  json<Mailbox>('POST', `/agencies/${agencyId}/mailboxes`, { body: { address, valid_from: validFrom } })
+export const endMailbox = (id: number, validTo: string) =>
+  json<Mailbox>('POST', `/mailboxes/${id}/end`, { body: { valid_to: validTo } })
+export const personQualifications = (personId: number) =>
+  json<{ items: Qualification[] }>('GET', `/people/${personId}/qualifications`).then((r) => r.items)
+export function addQualification(
+  personId: number,
+  f: { level: string; field: string; it_field: boolean; awarded_on: string; institution?: string; evidence?: File },
+): Promise<Qualification> {
+  const form = new FormData()
+  for (const [k, v] of Object.entries(f)) if (v !== undefined) form.append(k, v instanceof File ? v : String(v))
+  return json<Qualification>('POST', `/people/${personId}/qualifications`, { form })
+}

@@ -1253,3 +1253,26 @@ export interface TargetMissing {
   page: number
   page_size: number
 }
+
+/** An agency's official mailbox for a span of days. */
+export interface Mailbox {
+  id: number
+  agency_id: number
+  address: string
+  valid_from: string
+  valid_to: string | null
+}
+
+export type DegreeLevel = 'vocational' | 'college' | 'university' | 'master' | 'doctorate'
+
+/** A person's IT degree, counted from its award day. */
+export interface Qualification {
+  id: number
+  person_id: number
+  level: DegreeLevel
+  field: string
+  it_field: boolean
+  awarded_on: string
+  institution: string
+  evidence_name: string | null
+}
