@@ -70,7 +70,7 @@ export default function TargetsPage() {
       <Card size="small">
         <Space direction="vertical" size="small" style={{ width: '100%' }}>
           <Space wrap size="middle" align="center">
-            <Space size={8}>
+            <Space size={8} wrap>
               <Typography.Text strong>{t('targets.as_of')}</Typography.Text>
               <span data-testid="as-of">
                 <DatePicker
@@ -84,7 +84,7 @@ export default function TargetsPage() {
                 />
               </span>
             </Space>
-            <Space size={8}>
+            <Space size={8} wrap>
               <Typography.Text strong>{t('targets.agency')}</Typography.Text>
               {picker ? (
                 <span data-testid="target-agency-select">
@@ -92,7 +92,7 @@ export default function TargetsPage() {
                     value={agencyId}
                     onChange={(id) => update({ agency_id: id })}
                     placeholder={t('targets.province')}
-                    style={{ width: 320 }}
+                    style={{ width: 320, maxWidth: '100%' }}
                   />
                 </span>
               ) : (

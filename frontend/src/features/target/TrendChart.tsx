@@ -9,8 +9,8 @@ import { formatDate, formatNumber, formatPercent } from '../../lib/format'
 import { DataTable } from '../quizadmin/charts'
 import { linePath, xScale, yScale, type Point } from './targets'
 
-const W = 360
-const H = 150
+const W = 520
+const H = 170
 const PAD = { left: 40, right: 12, top: 10, bottom: 24 }
 const TICKS = [0, 50, 100]
 
