@@ -51,6 +51,7 @@ const (
 	CertificatesList   Permission = "certificates.list"   // the certificates of an agency (scope) or the province
 	CertificatesManage Permission = "certificates.manage" // revoke, reinstate, issue by hand, record prior ones
 	TargetsView        Permission = "targets.view"        // the decision's targets, computed (managers: their agency)
+	TargetsManage      Permission = "targets.manage"      // add and edit targets
 )
 
 var managers = []Role{AgencyManager, HomeAffairs, Admin}
@@ -72,6 +73,7 @@ var policy = map[Permission][]Role{
 	CertificatesList:   managers,
 	CertificatesManage: {HomeAffairs, Admin},
 	TargetsView:        managers,
+	TargetsManage:      {HomeAffairs, Admin},
 }
 
 // Can reports whether role holds perm.

@@ -22,6 +22,8 @@ func factsRoutes(t *testing.T, a *apitest.API, o objects) []route {
 		RETURNING id`, o.sameAgency); err != nil {
 		t.Fatal(err)
 	}
+	var target int64
+	a.DB.Get(&target, `SELECT id FROM targets WHERE code = 'STAFF-NET-60'`)
 	day := map[string]string{"agency_manager": "2009-03-01", "home_affairs": "2009-04-01", "admin": "2009-05-01"}
 	p := func(format string, args ...any) string { return "/api/v1" + fmt.Sprintf(format, args...) }
 	role := map[string]string{"agency_manager": "it_officer", "home_affairs": "it_specialist", "admin": "it_officer"}
@@ -45,6 +47,18 @@ func factsRoutes(t *testing.T, a *apitest.API, o objects) []route {
 			return file{name: "bang-dai-hoc.pdf", data: []byte("%PDF-1.4\n% bằng kỹ sư\n"), field: "evidence", fields: map[string]string{
 				"level": "university", "field": "Công nghệ thông tin", "awarded_on": "2006-07-15", "institution": "Đại học Vinh"}}
 		}, want{403, 403, 201, 201, 201}},
+		{"POST", p("/targets"), func(string) any {
+			return map[string]any{"code": fmt.Sprintf("T-%d", seq.Add(1)), "text_vi": "Mỗi xã có hộp thư công vụ", "population": "agencies_of_levels",
+				"metric": "has_mailbox", "params": map[string]any{"levels": []string{"commune"}}, "rule": "ge", "threshold": 100,
+				"deadline": "2010-12-31", "active": true}
+		}, want{403, 403, 403, 201, 201}},
+		{"PUT", p("/targets/%d", target), func(string) any {
+			var v int
+			a.DB.Get(&v, `SELECT version FROM targets WHERE id = $1`, target)
+			return map[string]any{"code": "STAFF-NET-60", "text_vi": "Trên 60% CBCC sử dụng thư điện tử", "population": "staff",
+				"metric": "holds_certificate", "params": map[string]any{"certification": "email_internet"}, "rule": "gt", "threshold": 60,
+				"deadline": "2010-12-31", "active": true, "version": v}
+		}, want{403, 403, 403, 200, 200}},
 		{"GET", p("/agencies/%d/mailboxes", o.sameAgency), nil, managersOnly},
 		{"GET", p("/agencies/%d/mailboxes", o.otherAgency), nil, want{403, 403, 404, 200, 200}},
 		{"POST", p("/agencies/%d/mailboxes", o.sameAgency), func(r string) any {

@@ -71,6 +71,7 @@ func New(cfg *config.Config, d *sqlx.DB, dist fs.FS) *Server {
 	targets := target.NewHandler(target.NewService(d))
 	targets.Register(authed)
 	targets.RegisterFacts(authed, actor, cfg.MaxUploadBytes)
+	targets.RegisterEditing(authed, actor)
 	cert.NewHandler(cert.NewService(d, cfg.PublicURL), actor, cfg.TrustedProxies, cfg.MaxUploadBytes).Register(json, authed)
 
 	spa := httpx.SPA(dist)

@@ -28,6 +28,7 @@ type Target struct {
 	Rule       string          `db:"rule" json:"rule"`
 	Threshold  float64         `db:"threshold" json:"threshold"`
 	Deadline   time.Time       `db:"deadline" json:"deadline"`
+	Version    int             `db:"version" json:"version"`
 }
 
 // Value is a target computed on a day.
@@ -81,7 +82,7 @@ func Scope(ctx context.Context, d *sqlx.DB, p auth.Principal, agency int64) (int
 func (s *Service) Compute(ctx context.Context, day time.Time, scope int64) ([]Value, error) {
 	var targets []Target
 	if err := s.db.SelectContext(ctx, &targets, `SELECT id, code, text_vi, text_en, section, population, metric, params, rule,
-		threshold, deadline FROM targets WHERE active ORDER BY position, code`); err != nil {
+		threshold, deadline, version FROM targets WHERE active ORDER BY position, code`); err != nil {
 		return nil, err
 	}
 	out := make([]Value, 0, len(targets))
@@ -162,7 +163,7 @@ func (s *Service) ByAgency(ctx context.Context, day time.Time, scope int64) ([]A
 	}
 	var targets []Target
 	if err := s.db.SelectContext(ctx, &targets, `SELECT id, code, text_vi, text_en, section, population, metric, params, rule,
-		threshold, deadline FROM targets WHERE active ORDER BY position, code`); err != nil {
+		threshold, deadline, version FROM targets WHERE active ORDER BY position, code`); err != nil {
 		return nil, err
 	}
 	index := map[int64]int{}
@@ -226,7 +227,7 @@ type Missing struct {
 // "people") or agencies (kind "agencies") not counted in its numerator.
 func (s *Service) Missing(ctx context.Context, code string, day time.Time, scope int64, limit, offset int) (string, []Missing, int, error) {
 	var t Target
-	err := s.db.GetContext(ctx, &t, `SELECT id, code, text_vi, text_en, section, population, metric, params, rule, threshold, deadline
+	err := s.db.GetContext(ctx, &t, `SELECT id, code, text_vi, text_en, section, population, metric, params, rule, threshold, deadline, version
 		FROM targets WHERE code = $1`, code)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil, 0, errs.ErrNotFound

@@ -338,3 +338,24 @@ func TestDegreeTarget(t *testing.T) {
 		t.Errorf("an executable as evidence: %d", res.Code)
 	}
 }
+
+// TestEditTargets: Home Affairs adds a target from the vocabulary, which is
+// then computed; a combination outside it is refused.
+func TestEditTargets(t *testing.T) {
+	a := apitest.New(t)
+	body := map[string]any{"code": "XA-HOP-THU", "text_vi": "Mỗi xã có hộp thư công vụ", "population": "agencies_of_levels",
+		"metric": "has_mailbox", "params": map[string]any{"levels": []string{"commune"}}, "rule": "ge", "threshold": 100,
+		"deadline": "2010-12-31", "position": 11, "active": true}
+	if res := a.Do(apitest.Request{Method: "POST", Path: "/api/v1/targets", As: "noivu", Body: body}); res.Code != http.StatusCreated {
+		t.Fatalf("create: %d %s", res.Code, res.Body)
+	}
+	communes := int(id(t, a, `SELECT count(*) FROM agencies WHERE level = 'commune'`))
+	if n, d := figure(t, a, "XA-HOP-THU", "2010-06-30", 0); n != 0 || d != communes {
+		t.Errorf("the new target: %d/%d, want 0/%d", n, d, communes)
+	}
+	body["code"], body["metric"] = "SAI", "holds_certificate" // a people metric on agencies
+	res := a.Do(apitest.Request{Method: "POST", Path: "/api/v1/targets", As: "noivu", Body: body})
+	if res.Code != http.StatusBadRequest || !strings.Contains(res.Body.String(), `"metric"`) {
+		t.Errorf("a metric outside the population's: %d %s", res.Code, res.Body)
+	}
+}
