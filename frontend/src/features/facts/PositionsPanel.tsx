@@ -77,7 +77,7 @@ export function PositionsPanel({ agencyId }: { agencyId: number }) {
           dataSource={current}
           pagination={current.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
           locale={{ emptyText: t('facts.none_current') }}
-          scroll={{ x: 'max-content' }}
+          scroll={{ x: 680 }}
           data-testid="positions-current"
         />
       </div>
@@ -93,7 +93,7 @@ export function PositionsPanel({ agencyId }: { agencyId: number }) {
           dataSource={history}
           pagination={history.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
           locale={{ emptyText: t('facts.none_history') }}
-          scroll={{ x: 'max-content' }}
+          scroll={{ x: 680 }}
           data-testid="positions-history"
         />
       </div>
