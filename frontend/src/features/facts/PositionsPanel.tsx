@@ -9,6 +9,8 @@ import type { Position } from '../../api/types'
 import { errorText } from '../../app/errors'
 import { todayISO } from '../../lib/format'
 import { useLoad } from '../../lib/useLoad'
+import { agencyName } from '../org/tree'
+import { useAgencies } from '../org/useAgencies'
 import { AssignDrawer } from './AssignDrawer'
 import { EndModal } from './EndModal'
 import { Decision, Period, RoleTag } from './labels'
@@ -20,7 +22,8 @@ import { canEnd, splitPositions } from './positions'
  * them. Nothing is overwritten: ending records a last day.
  */
 export function PositionsPanel({ agencyId }: { agencyId: number }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const { byId } = useAgencies()
   const [tick, setTick] = useState(0)
   const [assigning, setAssigning] = useState(false)
   const [ending, setEnding] = useState<Position | null>(null)
@@ -35,7 +38,15 @@ export function PositionsPanel({ agencyId }: { agencyId: number }) {
       key: 'person',
       render: (_, p) => <Link to={`/people/${p.person_id}`}>{p.person_name}</Link>,
     },
-    { title: t('facts.col.agency'), dataIndex: 'agency_name', key: 'agency' },
+    {
+      title: t('facts.col.agency'),
+      key: 'agency',
+      // The name in the interface language when the agency is in the caller's list.
+      render: (_, p) => {
+        const a = byId.get(p.agency_id)
+        return a ? agencyName(a, i18n.language) : p.agency_name
+      },
+    },
     { title: t('facts.col.role'), key: 'role', render: (_, p) => <RoleTag role={p.role} /> },
     { title: t('facts.col.period'), key: 'period', render: (_, p) => <Period p={p} /> },
     { title: t('facts.col.decision'), key: 'decision', render: (_, p) => <Decision p={p} /> },
