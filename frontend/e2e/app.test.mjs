@@ -6,6 +6,8 @@ import { apiToken, launch, menuLabels, newPage, shot, signIn } from './browser.m
 import { bankTests } from './bank.mjs'
 import { certTests } from './certs.mjs'
 import { certAdminTests } from './certadmin.mjs'
+import { positionTests } from './positions.mjs'
+import { targetTests } from './targets.mjs'
 import { courseTests } from './courses.mjs'
 import { quizTests } from './quiz.mjs'
 import { quizAdminTests } from './quizadmin.mjs'
@@ -322,6 +324,8 @@ quizTests({ server: () => server, browser: () => browser })
 quizAdminTests(() => server, () => browser)
 certTests({ server: () => server, browser: () => browser })
 certAdminTests({ server: () => server, browser: () => browser })
+targetTests({ server: () => server, browser: () => browser })
+positionTests({ server: () => server, browser: () => browser })
 
 function count(text) {
   return Number(text.replace(/\D/g, ''))
