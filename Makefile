@@ -14,6 +14,7 @@ run: build
 	$(BIN) migrate up
 	$(BIN) seed
 	$(BIN) courses sync
+	$(BIN) seed history
 	$(BIN) serve
 
 build: tools frontend $(BIN)

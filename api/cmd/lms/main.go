@@ -41,6 +41,7 @@ const usage = `usage:
   lms migrate down [N]           revert the last N migrations (default 1)
   lms migrate status             show the schema version
   lms seed                       load the sample province and demo accounts (once)
+  lms seed history               load its 2008-2010 history (positions, degrees, mailboxes, certificates; once; after courses sync)
   lms courses validate [DIR]     check the curriculum files (default DIR: courses)
   lms courses sync [DIR] [-allow-removals]
                                  load the curriculum into the database by slug and content hash
@@ -87,6 +88,14 @@ func run(ctx context.Context, cfg *config.Config, cmd string, args []string) err
 		defer d.Close()
 		if err := requireCurrent(ctx, d); err != nil {
 			return err
+		}
+		if len(args) == 1 && args[0] == "history" {
+			sum, err := seed.History(ctx, d, 2007, slog.Default())
+			if err != nil {
+				return err
+			}
+			fmt.Println(sum)
+			return nil
 		}
 		sum, err := seed.Run(ctx, d, slog.Default())
 		if err != nil {
