@@ -1,8 +1,9 @@
-import { useMemo } from 'react'
-import { Alert, Button, Card, Col, DatePicker, Empty, Row, Space, Spin, Tag, Typography } from 'antd'
+import { useMemo, useState } from 'react'
+import { Alert, Button, Card, Col, DatePicker, Empty, Row, Space, Spin, Tabs, Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
-import { targetValues } from '../../api/client'
+import { targetsByAgency, targetValues } from '../../api/client'
+import type { TargetAgencyRow, TargetValue } from '../../api/types'
 import { errorText } from '../../app/errors'
 import { DATE_FORMAT, formatDate, todayISO } from '../../lib/format'
 import { useLoad } from '../../lib/useLoad'
@@ -10,6 +11,9 @@ import { useUrlQuery } from '../../lib/useUrlQuery'
 import { useMe } from '../auth/AuthContext'
 import { canPickTargetAgency } from '../auth/access'
 import { AgencyTreeSelect } from '../org/AgencyTreeSelect'
+import { AgencyTable } from './AgencyTable'
+import { readView, type View } from './byAgency'
+import { MissingDrawer } from './MissingDrawer'
 import { TargetCard } from './TargetCard'
 import { DECISION_DAYS, isDay, seriesByCode, shownStatus, SHOWN, statusColor, trendDays } from './targets'
 
@@ -18,6 +22,8 @@ interface TargetsQuery {
   /** yyyy-mm-dd; absent: today */
   as_of?: string
   agency_id?: number
+  /** the tab: cards (absent) or the table by agency (view=agencies) */
+  view: View
 }
 
 /** readQuery: the day and the agency live in the address; a day that is not a real yyyy-mm-dd is ignored. */
@@ -27,6 +33,7 @@ function readQuery(sp: URLSearchParams): TargetsQuery {
   return {
     as_of: isDay(day) ? day : undefined,
     agency_id: Number.isInteger(id) && id > 0 ? id : undefined,
+    view: readView(sp.get('view')),
   }
 }
 
@@ -47,10 +54,17 @@ export default function TargetsPage() {
 
   const current = useLoad((signal) => targetValues(asOf, agencyId, signal), [asOf, agencyId])
   // The trend: the report days before the chosen one, in parallel, all aborted when the controls change.
+  const view = query.view
   const history = useLoad(
-    (signal) => Promise.all(trendDays(asOf).map((d) => targetValues(d, agencyId, signal))),
-    [asOf, agencyId],
+    (signal) => (view === 'agencies' ? Promise.resolve(null) : Promise.all(trendDays(asOf).map((d) => targetValues(d, agencyId, signal)))),
+    [asOf, agencyId, view],
   )
+  // The table by agency, loaded only on its tab.
+  const byAgency = useLoad(
+    (signal) => (view === 'agencies' ? targetsByAgency(asOf, agencyId, signal) : Promise.resolve(null)),
+    [asOf, agencyId, view],
+  )
+  const [drill, setDrill] = useState<{ row: TargetAgencyRow; target: TargetValue } | null>(null)
   const series = useMemo(
     () => seriesByCode([...(history.data ?? []), ...(current.data ? [current.data] : [])]),
     [history.data, current.data],
@@ -117,29 +131,66 @@ export default function TargetsPage() {
       </Card>
       {current.error ? <Alert type="error" showIcon message={errorText(t, current.error)} /> : null}
       {history.error && !current.error ? <Alert type="warning" showIcon message={t('targets.trend.error')} /> : null}
-      <Spin spinning={current.loading}>
-        {current.data && (
-          <Space size={[8, 8]} wrap style={{ marginBottom: 12 }} data-testid="target-tally">
-            <Typography.Text>{t('targets.tally', { date: formatDate(current.data.as_of), count: items.length })}</Typography.Text>
-            {tally.map(({ s, n }) => (
-              <Tag key={s} color={statusColor[s]}>
-                {`${t(`targets.status.${s}`)}: ${n}`}
-              </Tag>
-            ))}
-          </Space>
-        )}
-        {current.data && items.length === 0 ? (
-          <Empty description={t('targets.empty')} />
-        ) : (
-          <Row gutter={[16, 16]} data-testid="target-cards" lang={i18n.language}>
-            {items.map((v) => (
-              <Col key={v.code} xs={24} lg={12} xxl={8}>
-                <TargetCard value={v} trend={history.data ? series.get(v.code) : undefined} trendLoading={history.loading} />
-              </Col>
-            ))}
-          </Row>
-        )}
-      </Spin>
+      <Tabs
+        activeKey={view}
+        onChange={(k) => update({ view: k === 'agencies' ? 'agencies' : undefined })}
+        data-testid="target-tabs"
+        items={[
+          {
+            key: 'overview',
+            label: t('targets.tabs.overview'),
+            children: (
+            <Spin spinning={current.loading}>
+              {current.data && (
+                <Space size={[8, 8]} wrap style={{ marginBottom: 12 }} data-testid="target-tally">
+                  <Typography.Text>{t('targets.tally', { date: formatDate(current.data.as_of), count: items.length })}</Typography.Text>
+                  {tally.map(({ s, n }) => (
+                    <Tag key={s} color={statusColor[s]}>
+                      {`${t(`targets.status.${s}`)}: ${n}`}
+                    </Tag>
+                  ))}
+                </Space>
+              )}
+              {current.data && items.length === 0 ? (
+                <Empty description={t('targets.empty')} />
+              ) : (
+                <Row gutter={[16, 16]} data-testid="target-cards" lang={i18n.language}>
+                  {items.map((v) => (
+                    <Col key={v.code} xs={24} lg={12} xxl={8}>
+                      <TargetCard value={v} trend={history.data ? series.get(v.code) : undefined} trendLoading={history.loading} />
+                    </Col>
+                  ))}
+                </Row>
+              )}
+            </Spin>
+            ),
+          },
+          {
+            key: 'agencies',
+            label: t('targets.tabs.agencies'),
+            children: (
+              <>
+                {byAgency.error ? <Alert type="error" showIcon message={errorText(t, byAgency.error)} style={{ marginBottom: 12 }} /> : null}
+                <AgencyTable
+                  rows={byAgency.data?.items ?? []}
+                  targets={items}
+                  loading={byAgency.loading || current.loading}
+                  onCell={(row, target) => setDrill({ row, target })}
+                />
+              </>
+            ),
+          },
+        ]}
+      />
+      {drill && (
+        <MissingDrawer
+          key={`${drill.target.code}-${drill.row.agency_id}-${asOf}`}
+          target={drill.target}
+          agency={drill.row}
+          asOf={asOf}
+          onClose={() => setDrill(null)}
+        />
+      )}
     </Space>
   )
 }
