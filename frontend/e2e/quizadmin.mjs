@@ -118,7 +118,10 @@ export function quizAdminTests(getServer, getBrowser) {
       const draw = page.locator('.ant-modal', { has: page.locator('[data-testid=random-draw]') })
       await draw.locator('[data-testid=draw-category]').click()
       await draw.locator('[data-testid=draw-category] input').fill(category)
-      await page.locator('.ant-select-tree-node-content-wrapper', { hasText: category }).first().click()
+      // The node of the open dropdown whose title is exactly the category (closed dropdowns stay in the page).
+      await page
+        .locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-node-content-wrapper[title="${category} (5)"]`)
+        .click()
       await draw.locator('[data-testid=draw-available]', { hasText: 'Nhóm này hiện có 5 câu hỏi' }).waitFor()
       await draw.locator('input[data-testid=draw-count]').fill('6')
       await draw.locator('[data-testid=draw-warning]', { hasText: 'Cần 6 câu nhưng nhóm chỉ có 5 câu' }).waitFor()

@@ -102,6 +102,29 @@ export function targetTests(env) {
       await page.context().close()
     })
 
+    test('Home Affairs opens the table by agency and drills down to the professional staff a target lacks', async () => {
+      const { baseURL } = env.server()
+      const page = await newPage(env.browser(), baseURL)
+      await signIn(page, 'noivu')
+      await page.goto('/targets?as_of=2009-12-31&view=agencies')
+      const table = page.locator('[data-testid=target-agency-table]')
+      await table.locator('[data-testid=target-cell]').first().waitFor()
+      const rows = await get(baseURL, 'noivu', '/targets/agencies?as_of=2009-12-31')
+      assert.equal(await table.locator('[data-testid=target-cell][data-code="STAFF-IT"]').count(), rows.items.length)
+      await shot(page, '83-targets-by-agency')
+      // The first agency's STAFF-IT cell opens what it lacks: the people, counted as the API counts them.
+      const first = rows.items[0]
+      const cell = first.values.find((v) => v.code === 'STAFF-IT')
+      await table.locator('[data-testid=target-cell][data-code="STAFF-IT"]').first().click()
+      const drawer = page.locator('[data-testid=missing-drawer]')
+      await drawer.locator('[data-testid=missing-sentence]').waitFor()
+      assert.match(await drawer.locator('[data-testid=missing-sentence]').innerText(), /Cán bộ chưa có chứng nhận/)
+      const missing = await get(baseURL, 'noivu', `/targets/STAFF-IT/missing?as_of=2009-12-31&agency_id=${first.agency_id}`)
+      assert.equal(missing.total, cell.denominator - cell.numerator)
+      await shot(page, '84-targets-missing')
+      await page.context().close()
+    })
+
     test('an agency manager sees the targets of their own agency only', async () => {
       const { baseURL } = env.server()
       const me = await get(baseURL, 'quanly', '/me')
