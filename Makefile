@@ -42,6 +42,7 @@ courses:
 	go run ./api/cmd/lms courses validate courses
 
 test-go:
+	.ci/ensure-poppler
 	go test -count=1 ./...
 
 test-frontend: frontend/node_modules/.package-lock.json
