@@ -13,12 +13,12 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
-	"strings"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
 	"github.com/govtrain/lms/api/platform/db"
+	"github.com/govtrain/lms/api/platform/richtext"
 	"github.com/govtrain/lms/api/platform/vn"
 	"github.com/govtrain/lms/api/qformat"
 )
@@ -123,7 +123,7 @@ func put(ctx context.Context, tx *sqlx.Tx, cur latest, category int64, key *stri
 		return cur, unchanged, err
 	}
 	name := nameOf(q)
-	search := vn.SearchText(name, excerpt(q.Text, 500))
+	search := vn.SearchText(name, richtext.Excerpt(q.Text, 500))
 	did := versioned
 	switch {
 	case cur.ID == 0:
@@ -168,7 +168,7 @@ func nameOf(q qformat.Question) string {
 	if q.Name != "" {
 		return q.Name
 	}
-	return excerpt(q.Text, 80)
+	return richtext.Excerpt(q.Text, 80)
 }
 
 // ArchiveMissing archives the questions under keyPrefix that are not in
@@ -196,13 +196,4 @@ func tagsOf(q qformat.Question) []string {
 		return []string{}
 	}
 	return q.Tags
-}
-
-// excerpt is the first n runes of s on one line.
-func excerpt(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
 }

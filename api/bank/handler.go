@@ -20,6 +20,7 @@ import (
 	"github.com/govtrain/lms/api/platform/db"
 	"github.com/govtrain/lms/api/platform/errs"
 	"github.com/govtrain/lms/api/platform/httpx"
+	"github.com/govtrain/lms/api/platform/richtext"
 	"github.com/govtrain/lms/api/qformat"
 )
 
@@ -206,7 +207,7 @@ func (h *Handler) parse(c *gin.Context) (Preview, []qformat.Question, error) {
 	}
 	p := Preview{Filename: name, Format: format, Total: len(qs), Questions: []PreviewQuestion{}, Problems: []Problem{}}
 	for _, q := range qs {
-		p.Questions = append(p.Questions, PreviewQuestion{Line: q.Line, Name: q.Name, Category: q.Category, Type: string(q.Type), Text: excerpt(q.Text, 200)})
+		p.Questions = append(p.Questions, PreviewQuestion{Line: q.Line, Name: q.Name, Category: q.Category, Type: string(q.Type), Text: richtext.Excerpt(q.Text, 200)})
 	}
 	for _, pr := range probs {
 		p.Problems = append(p.Problems, Problem{Line: pr.Line, Message: pr.Msg})

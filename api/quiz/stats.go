@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/govtrain/lms/api/auth"
+	"github.com/govtrain/lms/api/platform/richtext"
 	"github.com/govtrain/lms/api/qformat"
 )
 
@@ -181,7 +182,7 @@ func (s *Service) Statistics(ctx context.Context, p auth.Principal, quizID int64
 
 // answerLabels names what a response chose, for the answer counts.
 func answerLabels(q qformat.Question, r Response) []AnswerCount {
-	plain := func(s string) string { return excerpt(stripTags(s), 120) }
+	plain := func(s string) string { return richtext.Excerpt(stripTags(s), 120) }
 	switch q.Type {
 	case qformat.SingleChoice:
 		if r.Choice != nil && *r.Choice >= 0 && *r.Choice < len(q.Answers) {
@@ -206,7 +207,7 @@ func answerLabels(q qformat.Question, r Response) []AnswerCount {
 		}
 	case qformat.ShortAnswer, qformat.Numerical:
 		if r.Text != nil && strings.TrimSpace(*r.Text) != "" {
-			return []AnswerCount{{Label: excerpt(strings.TrimSpace(*r.Text), 120), Credit: Grade(q, r).Fraction}}
+			return []AnswerCount{{Label: richtext.Excerpt(strings.TrimSpace(*r.Text), 120), Credit: Grade(q, r).Fraction}}
 		}
 	case qformat.Matching, qformat.Essay:
 		return nil
@@ -221,7 +222,7 @@ func orderedAnswers(q qformat.Question, counts map[string]*AnswerCount) []Answer
 	done := map[string]bool{}
 	if q.Type == qformat.SingleChoice || q.Type == qformat.MultiChoice {
 		for _, a := range q.Answers {
-			label := excerpt(stripTags(a.Text), 120)
+			label := richtext.Excerpt(stripTags(a.Text), 120)
 			c := AnswerCount{Label: label, Credit: a.Weight / 100}
 			if got := counts[label]; got != nil {
 				c.Count = got.Count

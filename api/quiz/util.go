@@ -6,7 +6,6 @@ import (
 	"html"
 	"regexp"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -19,14 +18,5 @@ var tags = regexp.MustCompile(`<[^>]*>`)
 
 // stripTags is s without HTML tags, for labels.
 func stripTags(s string) string { return html.UnescapeString(tags.ReplaceAllString(s, " ")) }
-
-// excerpt is the first n runes of s on one line.
-func excerpt(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
-}
 
 func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }

@@ -2,8 +2,6 @@ package target
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"net/http"
 	"regexp"
 	"strings"
@@ -82,35 +80,11 @@ func (s *Service) AddMailbox(ctx context.Context, p auth.Principal, actor audit.
 
 // EndMailbox records a mailbox's last day.
 func (s *Service) EndMailbox(ctx context.Context, p auth.Principal, actor audit.Actor, id int64, validTo string) (Mailbox, error) {
-	f := errs.Fields{}
-	to := date(f, "valid_to", validTo, true)
-	if len(f) > 0 {
-		return Mailbox{}, f.Err()
-	}
 	var out Mailbox
-	err := db.WithTx(ctx, s.db, func(tx *sqlx.Tx) error {
-		err := tx.GetContext(ctx, &out, `SELECT id, agency_id, address, valid_from, valid_to FROM agency_mailboxes WHERE id = $1 FOR UPDATE`, id)
-		if errors.Is(err, sql.ErrNoRows) {
-			return errs.ErrNotFound
-		}
-		if err != nil {
-			return err
-		}
-		if err := inScope(ctx, tx, p, out.AgencyID); err != nil {
-			return err
-		}
-		switch {
-		case out.ValidTo != nil:
-			return errs.New(errs.Conflict, "mailbox_ended", "this mailbox has already ended")
-		case to.Before(out.ValidFrom):
-			return errs.Fields{"valid_to": "before_valid_from"}.Err()
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE agency_mailboxes SET valid_to = $2 WHERE id = $1`, id, *to); err != nil {
-			return err
-		}
-		out.ValidTo = to
-		return audit.Write(ctx, tx, actor, audit.Entry{Action: "mailbox.ended", EntityType: "agency", EntityID: itoa(out.AgencyID),
-			AgencyID: &out.AgencyID, After: out})
+	err := s.endSpan(ctx, p, actor, "agency_mailboxes", "mailbox", id, validTo, func(tx *sqlx.Tx) (audit.Entry, error) {
+		err := tx.GetContext(ctx, &out, `SELECT id, agency_id, address, valid_from, valid_to FROM agency_mailboxes WHERE id = $1`, id)
+		return audit.Entry{Action: "mailbox.ended", EntityType: "agency", EntityID: itoa(out.AgencyID), AgencyID: &out.AgencyID,
+			After: out}, err
 	})
 	return out, err
 }
@@ -141,15 +115,7 @@ func (h *Handler) registerMailboxes(g *gin.RouterGroup, actor func(*gin.Context)
 		}
 		c.JSON(http.StatusCreated, out)
 	})
-	g.POST("/mailboxes/:id/end", func(c *gin.Context) {
-		httpx.ServeID(c, func(id int64) (any, error) {
-			var req struct {
-				ValidTo string `json:"valid_to"`
-			}
-			if err := httpx.BindJSON(c, &req); err != nil {
-				return nil, err
-			}
-			return h.svc.EndMailbox(c.Request.Context(), auth.MustFrom(c), actor(c), id, req.ValidTo)
-		})
+	endRoute(g, "/mailboxes/:id/end", actor, func(ctx context.Context, p auth.Principal, a audit.Actor, id int64, to string) (any, error) {
+		return h.svc.EndMailbox(ctx, p, a, id, to)
 	})
 }

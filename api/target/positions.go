@@ -2,8 +2,6 @@ package target
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"net/http"
 	"slices"
 	"strings"
@@ -147,35 +145,11 @@ func (s *Service) StartPosition(ctx context.Context, p auth.Principal, actor aud
 
 // EndPosition records the last day of a position.
 func (s *Service) EndPosition(ctx context.Context, p auth.Principal, actor audit.Actor, id int64, validTo string) (Position, error) {
-	f := errs.Fields{}
-	to := date(f, "valid_to", validTo, true)
-	if len(f) > 0 {
-		return Position{}, f.Err()
-	}
 	var out Position
-	err := db.WithTx(ctx, s.db, func(tx *sqlx.Tx) error {
-		err := tx.GetContext(ctx, &out, positionSelect+` WHERE po.id = $1 FOR UPDATE OF po`, id)
-		if errors.Is(err, sql.ErrNoRows) {
-			return errs.ErrNotFound
-		}
-		if err != nil {
-			return err
-		}
-		if err := inScope(ctx, tx, p, out.AgencyID); err != nil {
-			return err
-		}
-		switch {
-		case out.ValidTo != nil:
-			return errs.New(errs.Conflict, "position_ended", "this position has already ended")
-		case to.Before(out.ValidFrom):
-			return errs.Fields{"valid_to": "before_valid_from"}.Err()
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE positions SET valid_to = $2 WHERE id = $1`, id, *to); err != nil {
-			return err
-		}
-		out.ValidTo = to
-		return audit.Write(ctx, tx, actor, audit.Entry{Action: "position.ended", EntityType: "position", EntityID: itoa(id),
-			AgencyID: &out.AgencyID, After: map[string]string{"valid_to": validTo}})
+	err := s.endSpan(ctx, p, actor, "positions", "position", id, validTo, func(tx *sqlx.Tx) (audit.Entry, error) {
+		err := tx.GetContext(ctx, &out, positionSelect+` WHERE po.id = $1`, id)
+		return audit.Entry{Action: "position.ended", EntityType: "position", EntityID: itoa(id), AgencyID: &out.AgencyID,
+			After: map[string]string{"valid_to": validTo}}, err
 	})
 	return out, err
 }
@@ -203,15 +177,7 @@ func (h *Handler) RegisterFacts(rg *gin.RouterGroup, actor func(*gin.Context) au
 		}
 		c.JSON(http.StatusCreated, out)
 	})
-	g.POST("/positions/:id/end", func(c *gin.Context) {
-		httpx.ServeID(c, func(id int64) (any, error) {
-			var req struct {
-				ValidTo string `json:"valid_to"`
-			}
-			if err := httpx.BindJSON(c, &req); err != nil {
-				return nil, err
-			}
-			return h.svc.EndPosition(c.Request.Context(), auth.MustFrom(c), actor(c), id, req.ValidTo)
-		})
+	endRoute(g, "/positions/:id/end", actor, func(ctx context.Context, p auth.Principal, a audit.Actor, id int64, to string) (any, error) {
+		return h.svc.EndPosition(ctx, p, a, id, to)
 	})
 }

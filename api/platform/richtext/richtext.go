@@ -63,3 +63,12 @@ func Format(format, s string) string {
 	}
 	return Sanitize(s)
 }
+
+// Excerpt is the first n runes of s on one line, with … when cut.
+func Excerpt(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
