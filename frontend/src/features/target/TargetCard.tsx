@@ -2,6 +2,7 @@ import { Card, Space, Spin, Tag, theme, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { TargetValue } from '../../api/types'
 import { formatDate, formatNumber, formatPercent } from '../../lib/format'
+import { project, verdictColor } from './projection'
 import { TrendChart } from './TrendChart'
 import { countsAgencies, ruleKey, shownStatus, statusColor, type Point, type Shown } from './targets'
 
@@ -69,6 +70,7 @@ export function TargetCard({ value: v, trend, trendLoading }: Props) {
           {t('targets.deadline', { date: formatDate(v.deadline) })}
         </Typography.Text>
       </Space>
+      <ProjectionLine trend={trend} value={v} />
       <Spin spinning={trendLoading} size="small">
         {trend && trend.length > 0 ? (
           <TrendChart title={t('targets.trend.title', { code: v.code })} points={trend} threshold={v.threshold} rule={rule} />
@@ -77,6 +79,24 @@ export function TargetCard({ value: v, trend, trendLoading }: Props) {
         )}
       </Spin>
     </Card>
+  )
+}
+
+/** ProjectionLine: "Dự báo đến hạn 31/12/2010: 72,5% · kịp đạt", nothing past the deadline or without two days of data. */
+function ProjectionLine({ trend, value }: { trend?: Point[]; value: TargetValue }) {
+  const { t, i18n } = useTranslation()
+  const p = trend ? project(trend, value) : null
+  if (!p) return null
+  return (
+    <Space size={6} wrap style={{ marginBottom: 8 }} title={t('targets.projection.hint')} data-testid="target-projection">
+      <Typography.Text type="secondary">{t('targets.projection.label', { date: formatDate(p.deadline) })}</Typography.Text>
+      <Typography.Text strong data-testid="target-projection-value">
+        {formatPercent(p.percent, i18n.language)}
+      </Typography.Text>
+      <Tag color={verdictColor[p.verdict]} style={{ marginInlineEnd: 0 }} data-testid="target-projection-verdict">
+        {t(`targets.projection.${p.verdict}`)}
+      </Tag>
+    </Space>
   )
 }
 
