@@ -73,15 +73,7 @@ var demoPeople = []demoPerson{
 func generatePeople(agencies []agency, seed int64) []person {
 	r := rand.New(rand.NewSource(seed))
 	g := generator{r: r, emails: map[string]bool{}, phones: map[string]bool{}, names: map[string]bool{}}
-	var out []person
-	for _, d := range demoPeople {
-		p := d.person
-		p.Code = fmt.Sprintf("CB%06d", len(out)+1)
-		p.Email = g.email(p)
-		p.Phone = g.phone()
-		g.names[vn.Fold(p.FullName())] = true
-		out = append(out, p)
-	}
+	out := g.demo()
 	for _, a := range agencies {
 		var n int
 		switch a.Level {
@@ -100,6 +92,21 @@ func generatePeople(agencies []agency, seed int64) []person {
 			p.Code = fmt.Sprintf("CB%06d", len(out)+1)
 			out = append(out, p)
 		}
+	}
+	return out
+}
+
+// demo returns the demo people, coded CB000001 on, with their addresses
+// and phones, and keeps their names from being drawn again.
+func (g *generator) demo() []person {
+	out := make([]person, 0, len(demoPeople))
+	for _, d := range demoPeople {
+		p := d.person
+		p.Code = fmt.Sprintf("CB%06d", len(out)+1)
+		p.Email = g.email(p)
+		p.Phone = g.phone()
+		g.names[vn.Fold(p.FullName())] = true
+		out = append(out, p)
 	}
 	return out
 }

@@ -42,6 +42,7 @@ const usage = `usage:
   lms migrate status             show the schema version
   lms seed                       load the sample province and demo accounts (once)
   lms seed history               load its 2008-2010 history (positions, degrees, mailboxes, certificates; once; after courses sync)
+  lms seed --people N [--seed S] build a benchmark province of N people with its history, in an empty database (after courses sync)
   lms courses validate [DIR]     check the curriculum files (default DIR: courses)
   lms courses sync [DIR] [-allow-removals]
                                  load the curriculum into the database by slug and content hash
@@ -89,6 +90,21 @@ func run(ctx context.Context, cfg *config.Config, cmd string, args []string) err
 		if err := requireCurrent(ctx, d); err != nil {
 			return err
 		}
+		fl := flag.NewFlagSet("seed", flag.ContinueOnError)
+		people := fl.Int("people", 0, "build a benchmark province of this many people in an empty database (after courses sync)")
+		seedValue := fl.Uint64("seed", 3260, "the seed value of --people: the same value gives the same province")
+		if err := fl.Parse(args); err != nil {
+			return err
+		}
+		if *people > 0 {
+			sum, err := seed.Province(ctx, d, *people, *seedValue, slog.Default())
+			if err != nil {
+				return err
+			}
+			fmt.Println(sum)
+			return nil
+		}
+		args = fl.Args()
 		if len(args) == 1 && args[0] == "history" {
 			sum, err := seed.History(ctx, d, 2007, slog.Default())
 			if err != nil {
@@ -241,8 +257,10 @@ func serve(ctx context.Context, cfg *config.Config, migrate bool) error {
 	go func() { errc <- srv.ListenAndServe() }()
 	sweep, stopSweep := context.WithCancel(context.Background())
 	swept := make(chan struct{})
+	reported := make(chan struct{})
 	go func() { defer close(swept); app.Quizzes.RunExpiry(sweep, cfg.QuizSweep) }()
-	defer func() { stopSweep(); <-swept }()
+	go func() { defer close(reported); app.Reports.Run(sweep, 5*time.Second) }()
+	defer func() { stopSweep(); <-swept; <-reported }()
 	slog.Info("lms serving", "addr", cfg.Addr, "env", cfg.Env)
 	select {
 	case err := <-errc:

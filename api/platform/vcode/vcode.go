@@ -20,6 +20,12 @@ func New() string {
 	if _, err := rand.Read(b[:]); err != nil {
 		panic("vcode: crypto/rand failed: " + err.Error()) // never returns an error on supported platforms
 	}
+	return FromBits(b)
+}
+
+// FromBits writes 80 bits as a code. New draws them from crypto/rand; a
+// generator of sample data draws them from its seed, to be reproducible.
+func FromBits(b [10]byte) string {
 	out := make([]byte, 0, Len)
 	var acc uint64
 	bits := 0
