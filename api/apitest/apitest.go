@@ -41,6 +41,7 @@ type API struct {
 	DB      *sqlx.DB
 	Config  *config.Config
 	Handler http.Handler
+	Server  *server.Server // its background services (reports, quiz expiry)
 	tokens  map[string]string
 	mu      sync.Mutex
 }
@@ -93,7 +94,7 @@ func NewCounted(t testing.TB, wire *db.Wire) *API {
 	}
 	srv := server.New(cfg, d, fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>LMS</title>")}})
 	t.Cleanup(srv.Imports.Close)
-	return &API{T: t, DB: d, Config: cfg, Handler: srv.Handler, tokens: map[string]string{}}
+	return &API{T: t, DB: d, Config: cfg, Handler: srv.Handler, Server: srv, tokens: map[string]string{}}
 }
 
 // SyncCourses loads the course folders under dir (course.LoadAll) into the

@@ -209,6 +209,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 	routes = append(routes, quizRoutes(t, a, c.appQuestion)...)
 	routes = append(routes, certRoutes(t, a)...)
 	routes = append(routes, factsRoutes(t, a, o)...)
+	routes = append(routes, reportRoutes(t, a, o)...)
 	checkCovered(t, a.Handler, routes)
 	for _, r := range routes {
 		for i, role := range roles {

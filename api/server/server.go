@@ -25,14 +25,16 @@ import (
 	"github.com/govtrain/lms/api/platform/errs"
 	"github.com/govtrain/lms/api/platform/httpx"
 	"github.com/govtrain/lms/api/quiz"
+	"github.com/govtrain/lms/api/report"
 	"github.com/govtrain/lms/api/target"
 )
 
 // Server is the assembled application.
 type Server struct {
 	Handler http.Handler
-	Imports *org.Importer // background import jobs; Close waits for them
-	Quizzes *quiz.Service // RunExpiry closes attempts whose time is up
+	Imports *org.Importer   // background import jobs; Close waits for them
+	Quizzes *quiz.Service   // RunExpiry closes attempts whose time is up
+	Reports *report.Service // Run makes the queued report runs
 }
 
 // New builds the router for cfg on database d, serving the frontend from dist.
@@ -68,11 +70,14 @@ func New(cfg *config.Config, d *sqlx.DB, dist fs.FS) *Server {
 	bank.NewHandler(d, actor, cfg.MaxUploadBytes).Register(authed)
 	quizzes := quiz.NewService(d, cfg.QuizGrace)
 	quiz.NewHandler(quizzes, actor).Register(json, authed)
-	targets := target.NewHandler(target.NewService(d))
+	targetSvc := target.NewService(d)
+	targets := target.NewHandler(targetSvc)
 	targets.Register(authed)
 	targets.RegisterFacts(authed, actor, cfg.MaxUploadBytes)
 	targets.RegisterEditing(authed, actor)
 	cert.NewHandler(cert.NewService(d, cfg.PublicURL), actor, cfg.TrustedProxies, cfg.MaxUploadBytes).Register(json, authed)
+	reports := report.NewService(d, targetSvc)
+	report.NewHandler(reports, actor).Register(authed)
 
 	spa := httpx.SPA(dist)
 	r.NoRoute(func(c *gin.Context) {
@@ -85,7 +90,7 @@ func New(cfg *config.Config, d *sqlx.DB, dist fs.FS) *Server {
 	r.NoMethod(func(c *gin.Context) {
 		httpx.WriteError(c, errs.New(errs.NotAllowed, "method_not_allowed", "this endpoint does not accept "+c.Request.Method))
 	})
-	return &Server{Handler: r, Imports: imports, Quizzes: quizzes}
+	return &Server{Handler: r, Imports: imports, Quizzes: quizzes, Reports: reports}
 }
 
 // jsonLimit caps JSON request bodies lower than file uploads; multipart

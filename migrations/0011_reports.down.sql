@@ -1,0 +1,3 @@
+DROP TABLE report_files;
+DROP TABLE report_runs;
+DROP FUNCTION report_frozen();
