@@ -7,6 +7,7 @@ import { bankTests } from './bank.mjs'
 import { certTests } from './certs.mjs'
 import { certAdminTests } from './certadmin.mjs'
 import { positionTests } from './positions.mjs'
+import { factTests } from './facts.mjs'
 import { targetTests } from './targets.mjs'
 import { courseTests } from './courses.mjs'
 import { quizTests } from './quiz.mjs'
@@ -326,6 +327,7 @@ certTests({ server: () => server, browser: () => browser })
 certAdminTests({ server: () => server, browser: () => browser })
 targetTests({ server: () => server, browser: () => browser })
 positionTests({ server: () => server, browser: () => browser })
+factTests({ server: () => server, browser: () => browser })
 
 function count(text) {
   return Number(text.replace(/\D/g, ''))

@@ -67,3 +67,12 @@ export async function apiToken(baseURL, username, password = PASSWORD) {
   if (!r.ok) throw new Error(`login ${username}: ${r.status} ${await r.text()}`)
   return (await r.json()).access_token
 }
+
+/** apiGet calls GET /api/v1{path} as username and returns the decoded answer, failing the test on an error. */
+export async function apiGet(baseURL, username, path) {
+  const token = await apiToken(baseURL, username)
+  const r = await fetch(`${baseURL}/api/v1${path}`, { headers: { Authorization: `Bearer ${token}` } })
+  const text = await r.text()
+  if (!r.ok) throw new Error(`GET ${path} as ${username}: ${r.status} ${text}`)
+  return JSON.parse(text)
+}

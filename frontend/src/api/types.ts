@@ -85,6 +85,10 @@ export interface AgencyInput {
   name_en: string
   level: AgencyLevel
   sectors: string[]
+  /** yyyy-mm-dd; left out: unchanged (the API cannot clear a date once set) */
+  valid_from?: string
+  /** yyyy-mm-dd, the last day (merged or renamed away); left out: unchanged */
+  valid_to?: string
 }
 
 export type Gender = '' | 'male' | 'female'
@@ -1276,3 +1280,58 @@ export interface Qualification {
   institution: string
   evidence_name: string | null
 }
+
+// ---- the six-monthly report ----
+
+/** What a report run is asked with: the half year and scope, and the document's heading and signature. */
+export interface ReportParams {
+  /** "2009-H1" (ends 30/06) or "2009-H2" (ends 31/12) */
+  period: string
+  /** yyyy-mm-dd inside the period; default its last day */
+  as_of?: string
+  /** null: the province */
+  agency_id: number | null
+  /** số ký hiệu, e.g. "/BC-SNV" */
+  number: string
+  authority: string
+  issuer: string
+  place: string
+  signer_title: string
+  signer_name: string
+  recipients: string[] | null
+  basis?: string
+  comment?: string
+}
+
+export type ReportStatus = 'queued' | 'running' | 'done' | 'failed'
+
+/** A run's frozen figures. */
+export interface ReportData {
+  period: string
+  as_of: string
+  previous: { code: string; end: string }
+  scope: { id: number; code: string; name: string }
+  targets: TargetValue[]
+  previous_targets: TargetValue[]
+  agencies: TargetAgencyRow[]
+  created: string
+}
+
+export interface ReportRun {
+  id: number
+  period: string
+  as_of: string
+  agency_id: number | null
+  agency_name: string | null
+  params: ReportParams
+  status: ReportStatus
+  step: number
+  steps: number
+  error: string | null
+  created_by: string
+  created_at: string
+  finished_at: string | null
+  data?: ReportData
+}
+
+export type ReportFormat = 'xlsx' | 'pdf' | 'csv'

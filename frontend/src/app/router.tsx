@@ -9,6 +9,7 @@ import LoginPage from '../features/auth/LoginPage'
 
 const AgenciesPage = lazy(() => import('../features/org/AgenciesPage'))
 const PositionsPage = lazy(() => import('../features/facts/PositionsPage'))
+const FactsPage = lazy(() => import('../features/facts/FactsPage'))
 const PeoplePage = lazy(() => import('../features/org/PeoplePage'))
 const PersonPage = lazy(() => import('../features/org/PersonPage'))
 const ImportPage = lazy(() => import('../features/import/ImportPage'))
@@ -86,6 +87,7 @@ export const router = createBrowserRouter([
       { path: 'grading', element: <Allow area="grading"><Page><GradingPage /></Page></Allow> },
       { path: 'agencies/:id?', element: <Allow area="agencies"><Page><AgenciesPage /></Page></Allow> },
       { path: 'agencies/:id/positions', element: <Allow area="agencies"><Page><PositionsPage /></Page></Allow> },
+      { path: 'agencies/:id/facts', element: <Allow area="agencies"><Page><FactsPage /></Page></Allow> },
       { path: 'people', element: <Allow area="people"><Page><PeoplePage /></Page></Allow> },
       { path: 'people/:id', element: <Allow area="people"><Page><PersonPage /></Page></Allow> },
       { path: 'certificates', element: <Allow area="certificates"><Page><CertificatesPage /></Page></Allow> },

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { areasOf, canAccess, canEditAgencies, canEnrolOthers, canManageCertifications, canPickTargetAgency, canRevokeCertificates, homePath } from './access'
+import {
+  areasOf,
+  canAccess,
+  canEditAgencies,
+  canEnrolOthers,
+  canMaintainFacts,
+  canManageCertifications,
+  canManageTargets,
+  canPickTargetAgency,
+  canRevokeCertificates,
+  homePath,
+} from './access'
 
 describe('access', () => {
   it('gives each role its menu', () => {
@@ -98,5 +109,16 @@ describe('access', () => {
     expect(canPickTargetAgency('agency_manager')).toBe(false)
     expect(canPickTargetAgency('home_affairs')).toBe(true)
     expect(canPickTargetAgency('admin')).toBe(true)
+  })
+  it('lets managers record IT degrees and mailboxes, and only Home Affairs and admins edit the targets', () => {
+    expect(canMaintainFacts('agency_manager')).toBe(true)
+    expect(canMaintainFacts('home_affairs')).toBe(true)
+    expect(canMaintainFacts('admin')).toBe(true)
+    expect(canMaintainFacts('trainer')).toBe(false)
+    expect(canMaintainFacts('learner')).toBe(false)
+    expect(canManageTargets('home_affairs')).toBe(true)
+    expect(canManageTargets('admin')).toBe(true)
+    expect(canManageTargets('agency_manager')).toBe(false)
+    expect(canManageTargets('trainer')).toBe(false)
   })
 })

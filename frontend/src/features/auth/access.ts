@@ -87,6 +87,16 @@ export function canEnrolOthers(role: Role): boolean {
   return role === 'agency_manager' || role === 'home_affairs' || role === 'admin'
 }
 
+/** canMaintainFacts: agency managers (own agency tree), Home Affairs and admins record positions, IT degrees and mailboxes, as the server allows (people.write). */
+export function canMaintainFacts(role: Role): boolean {
+  return role === 'agency_manager' || role === 'home_affairs' || role === 'admin'
+}
+
+/** canManageTargets: Home Affairs and admins add and change the targets (targets.manage). */
+export function canManageTargets(role: Role): boolean {
+  return role === 'home_affairs' || role === 'admin'
+}
+
 /** homePath is where a role lands after signing in. */
 export function homePath(role: Role): string {
   return canAccess(role, 'people') ? '/people' : '/my-courses'

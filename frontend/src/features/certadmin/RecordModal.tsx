@@ -21,11 +21,19 @@ interface RecordValues {
   reason?: string
 }
 
-/** EvidenceUpload holds one chosen file (not sent until the form is). */
-function EvidenceUpload({ value, onChange }: { value?: File; onChange?: (f: File | undefined) => void }) {
+/** EvidenceUpload holds one chosen file (not sent until the form is); testId names its box for the browser tests. */
+export function EvidenceUpload({
+  value,
+  onChange,
+  testId = 'record-evidence',
+}: {
+  value?: File
+  onChange?: (f: File | undefined) => void
+  testId?: string
+}) {
   const { t } = useTranslation()
   return (
-    <div data-testid="record-evidence">
+    <div data-testid={testId}>
       <Upload
         accept={EVIDENCE_ACCEPT}
         maxCount={1}

@@ -23,7 +23,6 @@ export function EndModal({ position: p, onClose, onDone }: Props) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const from = dayjs(day(p.valid_from))
-  const today = dayjs(todayISO())
   const fromText = formatDate(day(p.valid_from))
 
   const submit = async (v: { valid_to: Dayjs }) => {
@@ -58,28 +57,42 @@ export function EndModal({ position: p, onClose, onDone }: Props) {
         {t('facts.end_intro', { role: t(roleKey(p.role)), agency: p.agency_name, from: fromText })}
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={error} />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ valid_to: today.isBefore(from) ? from : today }} data-testid="position-end-form">
-        <Form.Item
-          name="valid_to"
-          label={t('facts.field.valid_to')}
-          extra={t('facts.end_hint', { from: fromText })}
-          rules={[
-            { required: true, message: t('validation.required') },
-            {
-              validator: (_, v: Dayjs | undefined) =>
-                v && v.isBefore(from, 'day') ? Promise.reject(new Error(t('facts.before_start'))) : Promise.resolve(),
-            },
-          ]}
-        >
-          <DatePicker
-            format={DATE_FORMAT}
-            allowClear={false}
-            placeholder={t('common.date_placeholder')}
-            disabledDate={(d) => d.isBefore(from, 'day')}
-            data-testid="position-valid-to"
-          />
-        </Form.Item>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ valid_to: defaultLastDay(from) }} data-testid="position-end-form">
+        <LastDayItem from={from} label={t('facts.field.valid_to')} testId="position-valid-to" />
       </Form>
     </Modal>
+  )
+}
+
+/** defaultLastDay is the last day a form proposes: today, or the first day when that is later. */
+export function defaultLastDay(from: Dayjs): Dayjs {
+  const today = dayjs(todayISO())
+  return today.isBefore(from) ? from : today
+}
+
+/** LastDayItem is the form item of a record's last day (valid_to): required, not before its first day (from). */
+export function LastDayItem({ from, label, testId }: { from: Dayjs; label: string; testId: string }) {
+  const { t } = useTranslation()
+  return (
+    <Form.Item
+      name="valid_to"
+      label={label}
+      extra={t('facts.end_hint', { from: formatDate(from.format('YYYY-MM-DD')) })}
+      rules={[
+        { required: true, message: t('validation.required') },
+        {
+          validator: (_, v: Dayjs | undefined) =>
+            v && v.isBefore(from, 'day') ? Promise.reject(new Error(t('facts.before_start'))) : Promise.resolve(),
+        },
+      ]}
+    >
+      <DatePicker
+        format={DATE_FORMAT}
+        allowClear={false}
+        placeholder={t('common.date_placeholder')}
+        disabledDate={(d) => d.isBefore(from, 'day')}
+        data-testid={testId}
+      />
+    </Form.Item>
   )
 }

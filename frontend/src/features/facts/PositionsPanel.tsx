@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import { Link } from 'react-router'
-import { Alert, Button, Card, Row, Space, Table, Typography } from 'antd'
+import { Alert, Button, Card, Row, Space, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { ExportOutlined, PlusOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
@@ -13,7 +13,7 @@ import { agencyName } from '../org/tree'
 import { useAgencies } from '../org/useAgencies'
 import { AssignDrawer } from './AssignDrawer'
 import { EndModal } from './EndModal'
-import { Decision, Period, RoleTag } from './labels'
+import { Decision, Period, RoleTag, SpanSection } from './labels'
 import { canEnd, splitPositions } from './positions'
 
 /**
@@ -76,38 +76,24 @@ export function PositionsPanel({ agencyId }: { agencyId: number }) {
         </Button>
       </Row>
       {error ? <Alert type="error" showIcon message={errorText(t, error)} /> : null}
-      <div>
-        <Typography.Title level={5}>
-          {t('facts.current')} ({current.length})
-        </Typography.Title>
-        <Table<Position>
-          rowKey="id"
-          size="small"
-          loading={loading}
-          columns={columns(true)}
-          dataSource={current}
-          pagination={current.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-          locale={{ emptyText: t('facts.none_current') }}
-          scroll={{ x: 680 }}
-          data-testid="positions-current"
-        />
-      </div>
-      <div>
-        <Typography.Title level={5}>
-          {t('facts.history')} ({history.length})
-        </Typography.Title>
-        <Table<Position>
-          rowKey="id"
-          size="small"
-          loading={loading}
-          columns={columns(false)}
-          dataSource={history}
-          pagination={history.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-          locale={{ emptyText: t('facts.none_history') }}
-          scroll={{ x: 680 }}
-          data-testid="positions-history"
-        />
-      </div>
+      <SpanSection<Position>
+        title={t('facts.current')}
+        items={current}
+        columns={columns(true)}
+        loading={loading}
+        empty={t('facts.none_current')}
+        scrollX={680}
+        testId="positions-current"
+      />
+      <SpanSection<Position>
+        title={t('facts.history')}
+        items={history}
+        columns={columns(false)}
+        loading={loading}
+        empty={t('facts.none_history')}
+        scrollX={680}
+        testId="positions-history"
+      />
       {assigning && (
         <AssignDrawer
           agencyId={agencyId}

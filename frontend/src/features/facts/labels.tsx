@@ -1,4 +1,5 @@
-import { Tag } from 'antd'
+import { Table, Tag, Typography } from 'antd'
+import type { ColumnsType } from 'antd/es/table'
 import { useTranslation } from 'react-i18next'
 import type { Position, PositionRole } from '../../api/types'
 import { formatDate } from '../../lib/format'
@@ -29,4 +30,38 @@ export function Decision({ p }: { p: Pick<Position, 'decision_no' | 'decision_da
   const { t } = useTranslation()
   const w = decisionWording(p)
   return <>{w ? t(w.key, w.values) : '—'}</>
+}
+
+interface SpanSectionProps<T> {
+  /** the heading, followed by the count */
+  title: string
+  items: T[]
+  columns: ColumnsType<T>
+  loading: boolean
+  empty: string
+  testId: string
+  /** the width below which the table scrolls sideways */
+  scrollX?: number
+}
+
+/** SpanSection is a titled table of dated records (held today, or ended), paged past 20 rows. */
+export function SpanSection<T extends { id: number }>({ title, items, columns, loading, empty, testId, scrollX }: SpanSectionProps<T>) {
+  return (
+    <div>
+      <Typography.Title level={5}>
+        {title} ({items.length})
+      </Typography.Title>
+      <Table<T>
+        rowKey="id"
+        size="small"
+        loading={loading}
+        columns={columns}
+        dataSource={items}
+        pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        locale={{ emptyText: empty }}
+        scroll={scrollX ? { x: scrollX } : undefined}
+        data-testid={testId}
+      />
+    </div>
+  )
 }

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { Alert, Button, Card, Col, Descriptions, Empty, Input, Row, Space, Tag, Tree, Typography } from 'antd'
-import { EditOutlined, PlusOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons'
+import { EditOutlined, PlusOutlined, ProfileOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons'
 import type { DataNode } from 'antd/es/tree'
 import { useTranslation } from 'react-i18next'
 import type { Agency } from '../../api/types'
@@ -99,6 +99,9 @@ export default function AgenciesPage() {
                 <Space>
                   <Link to={`/people?agency_id=${selected.id}&include_sub=true`}>
                     <Button icon={<TeamOutlined />}>{t('agencies.view_people')}</Button>
+                  </Link>
+                  <Link to={`/agencies/${selected.id}/facts`} data-testid="agency-facts-open">
+                    <Button icon={<ProfileOutlined />}>{t('agency_facts.open')}</Button>
                   </Link>
                   {editable && (
                     <Button icon={<EditOutlined />} onClick={() => setForm({ agency: selected })}>

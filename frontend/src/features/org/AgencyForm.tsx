@@ -1,14 +1,27 @@
 import { useMemo, useState } from 'react'
-import { App, Form, Input, Modal, Select } from 'antd'
+import { App, DatePicker, Form, Input, Modal, Select } from 'antd'
+import dayjs, { type Dayjs } from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import { createAgency, updateAgency } from '../../api/client'
 import { AGENCY_LEVELS, SECTORS, type Agency, type AgencyInput } from '../../api/types'
 import { applyFieldErrors, errorText } from '../../app/errors'
+import { DATE_FORMAT } from '../../lib/format'
 import { AgencyTreeSelect } from './AgencyTreeSelect'
 import { descendantIds } from './tree'
 import { invalidateAgencies, useAgencies } from './useAgencies'
 
 export const CODE_PATTERN = /^[A-Za-z0-9._-]{1,40}$/
+
+/** The form's values: the input with its validity days as pickers. */
+type AgencyValues = Omit<AgencyInput, 'valid_from' | 'valid_to'> & { valid_from?: Dayjs | null; valid_to?: Dayjs | null }
+
+/** validityInput sends a validity day only when one is chosen: the API keeps a date it is not sent, and cannot clear one. */
+export function validityInput(from?: Dayjs | null, to?: Dayjs | null): Pick<AgencyInput, 'valid_from' | 'valid_to'> {
+  return {
+    ...(from ? { valid_from: from.format('YYYY-MM-DD') } : {}),
+    ...(to ? { valid_to: to.format('YYYY-MM-DD') } : {}),
+  }
+}
 
 interface Props {
   /** agency to edit; absent to create one */
@@ -22,7 +35,7 @@ interface Props {
 export function AgencyForm({ agency, parentId, onClose, onSaved }: Props) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const [form] = Form.useForm<AgencyInput>()
+  const [form] = Form.useForm<AgencyValues>()
   const [saving, setSaving] = useState(false)
   const { agencies } = useAgencies()
   // An agency cannot move under itself or its own sub-units.
@@ -37,6 +50,7 @@ export function AgencyForm({ agency, parentId, onClose, onSaved }: Props) {
       name_en: (v.name_en ?? '').trim(),
       level: v.level,
       sectors: v.sectors ?? [],
+      ...validityInput(v.valid_from, v.valid_to),
     }
     setSaving(true)
     try {
@@ -64,7 +78,7 @@ export function AgencyForm({ agency, parentId, onClose, onSaved }: Props) {
       width={640}
       destroyOnHidden
     >
-      <Form<AgencyInput>
+      <Form<AgencyValues>
         form={form}
         layout="vertical"
         initialValues={
@@ -76,6 +90,8 @@ export function AgencyForm({ agency, parentId, onClose, onSaved }: Props) {
                 name_en: agency.name_en,
                 level: agency.level,
                 sectors: agency.sectors,
+                valid_from: agency.valid_from ? dayjs(agency.valid_from.slice(0, 10)) : null,
+                valid_to: agency.valid_to ? dayjs(agency.valid_to.slice(0, 10)) : null,
               }
             : { parent_id: parentId ?? null, level: 'commune', sectors: [] }
         }
@@ -111,6 +127,25 @@ export function AgencyForm({ agency, parentId, onClose, onSaved }: Props) {
         </Form.Item>
         <Form.Item name="sectors" label={t('agencies.field.sectors')}>
           <Select mode="multiple" allowClear options={SECTORS.map((s) => ({ value: s, label: t(`sectors.${s}`) }))} />
+        </Form.Item>
+        <Form.Item name="valid_from" label={t('agencies.field.valid_from')} extra={t('agencies.valid_from_hint')}>
+          <DatePicker format={DATE_FORMAT} placeholder={t('common.date_placeholder')} allowClear={!agency?.valid_from} data-testid="agency-valid-from" />
+        </Form.Item>
+        <Form.Item
+          name="valid_to"
+          label={t('agencies.field.valid_to')}
+          extra={t('agencies.valid_to_hint')}
+          dependencies={['valid_from']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_, v: Dayjs | null | undefined) => {
+                const from = getFieldValue('valid_from') as Dayjs | null | undefined
+                return v && from && v.isBefore(from, 'day') ? Promise.reject(new Error(t('fieldErrors.before_valid_from'))) : Promise.resolve()
+              },
+            }),
+          ]}
+        >
+          <DatePicker format={DATE_FORMAT} placeholder={t('common.date_placeholder')} allowClear={!agency?.valid_to} data-testid="agency-valid-to" />
         </Form.Item>
       </Form>
     </Modal>

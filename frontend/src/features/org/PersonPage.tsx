@@ -6,6 +6,9 @@ import { useTranslation } from 'react-i18next'
 import { activatePerson, deactivatePerson, getPerson } from '../../api/client'
 import type { Person } from '../../api/types'
 import { errorText } from '../../app/errors'
+import { useMe } from '../auth/AuthContext'
+import { canMaintainFacts } from '../auth/access'
+import { QualificationsPanel } from '../facts/QualificationsPanel'
 import { PersonDetails } from './PersonDetails'
 import { PersonForm } from './PersonForm'
 
@@ -13,6 +16,7 @@ export default function PersonPage() {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const navigate = useNavigate()
+  const me = useMe()
   const id = Number(useParams().id)
   const [person, setPerson] = useState<Person | null>(null)
   const [error, setError] = useState<unknown>(null)
@@ -72,6 +76,7 @@ export default function PersonPage() {
           <PersonDetails person={person} linkAgency />
         </Card>
       )}
+      {person && canMaintainFacts(me.role) && <QualificationsPanel personId={person.id} personName={person.full_name} />}
       {editing && person && (
         <PersonForm
           person={person}
