@@ -9,6 +9,7 @@ import { certAdminTests } from './certadmin.mjs'
 import { positionTests } from './positions.mjs'
 import { factTests } from './facts.mjs'
 import { targetTests } from './targets.mjs'
+import { reportTests } from './reports.mjs'
 import { courseTests } from './courses.mjs'
 import { quizTests } from './quiz.mjs'
 import { quizAdminTests } from './quizadmin.mjs'
@@ -32,8 +33,8 @@ const learning = ['Khóa học của tôi', 'Chứng chỉ của tôi', 'Danh m�
 const menus = {
   hocvien: [...learning, 'Hồ sơ của tôi'],
   giangvien: [...learning, 'Soạn khóa học', 'Ngân hàng câu hỏi', 'Chấm bài tự luận', 'Hồ sơ của tôi'],
-  quanly: [...learning, 'Đơn vị', 'Cán bộ', 'Chứng chỉ đã cấp', 'Chứng nhận', 'Chỉ tiêu', 'Nhập danh sách', 'Hồ sơ của tôi'],
-  noivu: [...learning, 'Đơn vị', 'Cán bộ', 'Chứng chỉ đã cấp', 'Chứng nhận', 'Chỉ tiêu', 'Nhập danh sách', 'Nhật ký', 'Hồ sơ của tôi'],
+  quanly: [...learning, 'Đơn vị', 'Cán bộ', 'Chứng chỉ đã cấp', 'Chứng nhận', 'Chỉ tiêu', 'Báo cáo 6 tháng', 'Nhập danh sách', 'Hồ sơ của tôi'],
+  noivu: [...learning, 'Đơn vị', 'Cán bộ', 'Chứng chỉ đã cấp', 'Chứng nhận', 'Chỉ tiêu', 'Báo cáo 6 tháng', 'Nhập danh sách', 'Nhật ký', 'Hồ sơ của tôi'],
   admin: [
     'Khóa học của tôi',
     'Danh mục khóa học',
@@ -45,6 +46,7 @@ const menus = {
     'Chứng chỉ đã cấp',
     'Chứng nhận',
     'Chỉ tiêu',
+    'Báo cáo 6 tháng',
     'Nhập danh sách',
     'Nhật ký',
     'Tài khoản',
@@ -327,6 +329,7 @@ certTests({ server: () => server, browser: () => browser })
 certAdminTests({ server: () => server, browser: () => browser })
 targetTests({ server: () => server, browser: () => browser })
 positionTests({ server: () => server, browser: () => browser })
+reportTests({ server: () => server, browser: () => browser })
 factTests({ server: () => server, browser: () => browser })
 
 function count(text) {

@@ -4,6 +4,9 @@
 // refresh in flight at a time, shared by every caller) and is retried once.
 
 import type {
+  ReportFormat,
+  ReportParams,
+  ReportRun,
   Agency,
   AgencyInput,
   AuditEntry,
@@ -65,6 +68,8 @@ import type {
   PositionInput,
   Qualification,
   TargetAgencyRow,
+  TargetDefinition,
+  TargetInput,
   TargetMissing,
   TargetValues,
   TokenCheck,
@@ -539,6 +544,14 @@ export const targetsByAgency = (asOf?: string, agencyId?: number, signal?: Abort
 /** targetMissing lists who or what target code lacks on asOf within agencyId's subtree (for the drill-down and bulk enrolment). */
 export const targetMissing = (code: string, q: { as_of?: string; agency_id?: number; page?: number; page_size?: number }) =>
   json<TargetMissing>('GET', `/targets/${encodeURIComponent(code)}/missing`, { query: { ...q } })
+/** targetDefinitions lists every target as written, inactive ones too (Home Affairs, admins), for editing. */
+export const targetDefinitions = (signal?: AbortSignal) =>
+  json<{ items: TargetDefinition[] }>('GET', '/targets/definitions', { signal }).then((r) => r.items)
+/** createTarget: 400 with the fields named for a combination outside the vocabulary, code taken when the code exists. */
+export const createTarget = (body: TargetInput) => json<{ id: number }>('POST', '/targets', { body })
+/** updateTarget: 409 version_conflict when someone changed it since version. */
+export const updateTarget = (id: number, body: TargetInput & { version: number }) =>
+  json<{ id: number }>('PUT', `/targets/${id}`, { body })
 export const agencyMailboxes = (agencyId: number) =>
   json<{ items: Mailbox[] }>('GET', `/agencies/${agencyId}/mailboxes`).then((r) => r.items)
 /** addMailbox: from a day after every earlier one; the open one before it ends the day before. */
@@ -556,3 +569,17 @@ export function addQualification(
   for (const [k, v] of Object.entries(f)) if (v !== undefined) form.append(k, v instanceof File ? v : String(v))
   return json<Qualification>('POST', `/people/${personId}/qualifications`, { form })
 }
+
+// ---- the six-monthly report ----
+
+export const listReports = (page: number, pageSize: number, signal?: AbortSignal) =>
+  json<ListResponse<ReportRun>>('GET', '/reports', { query: { page, page_size: pageSize }, signal })
+/** reportDefaults: the heading, number, signer and recipients a new report of agencyId (default the province) starts from. */
+export const reportDefaults = (agencyId?: number, signal?: AbortSignal) =>
+  json<ReportParams>('GET', '/reports/defaults', { query: { agency_id: agencyId }, signal })
+/** createReport queues a run; the server makes it in the background (poll getReport or listReports). */
+export const createReport = (p: Partial<ReportParams> & { period: string }) => json<ReportRun>('POST', '/reports', { body: p })
+/** getReport is a run with its frozen figures once done. */
+export const getReport = (id: number, signal?: AbortSignal) => json<ReportRun>('GET', `/reports/${id}`, { signal })
+export const reportFile = (id: number, format: ReportFormat) =>
+  download(`/reports/${id}/files/${format}`, undefined, `bao-cao-${id}.${format}`)

@@ -1203,6 +1203,45 @@ export interface TargetValue {
   status: TargetStatus
 }
 
+/** What refines a target's population and metric; which ones a target needs depends on both (see features/target/edit.ts). */
+export interface TargetParams {
+  role?: PositionRole
+  /** a certification target */
+  certification?: CertificationTarget
+  /** a degree level, for position_degree */
+  level?: DegreeLevel
+  /** agency levels */
+  levels?: AgencyLevel[]
+  sectors?: string[]
+  /** agency codes */
+  codes?: string[]
+}
+
+/** A target as Home Affairs writes it (POST /targets, PUT /targets/:id with its version). */
+export interface TargetInput {
+  code: string
+  text_vi: string
+  text_en: string
+  section: string
+  population: string
+  metric: string
+  params: TargetParams
+  rule: 'gt' | 'ge'
+  threshold: number
+  /** yyyy-mm-dd */
+  deadline: string
+  /** place on the dashboard, lower first */
+  position: number
+  active: boolean
+}
+
+/** A target as written, for editing: GET /targets/definitions. */
+export interface TargetDefinition extends Omit<TargetInput, 'params'> {
+  id: number
+  params: TargetParams
+  version: number
+}
+
 export interface TargetValues {
   as_of: string
   /** null: the whole province */

@@ -35,6 +35,7 @@ const CertificatesPage = lazy(() => import('../features/cert/CertificatesPage'))
 const VerifyPage = lazy(() => import('../features/cert/VerifyPage'))
 const CertificationsPage = lazy(() => import('../features/certadmin/CertificationsPage'))
 const TargetsPage = lazy(() => import('../features/target/TargetsPage'))
+const ReportsPage = lazy(() => import('../features/report/ReportsPage'))
 
 function Page({ children }: { children: ReactNode }) {
   return (
@@ -93,6 +94,7 @@ export const router = createBrowserRouter([
       { path: 'certificates', element: <Allow area="certificates"><Page><CertificatesPage /></Page></Allow> },
       { path: 'certifications', element: <Allow area="certifications"><Page><CertificationsPage /></Page></Allow> },
       { path: 'targets', element: <Allow area="targets"><Page><TargetsPage /></Page></Allow> },
+      { path: 'reports', element: <Allow area="reports"><Page><ReportsPage /></Page></Allow> },
       { path: 'import', element: <Allow area="import"><Page><ImportPage /></Page></Allow> },
       { path: 'audit', element: <Allow area="audit"><Page><AuditPage /></Page></Allow> },
       { path: 'users', element: <Allow area="users"><Page><UsersPage /></Page></Allow> },

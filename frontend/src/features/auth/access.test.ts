@@ -16,7 +16,7 @@ describe('access', () => {
   it('gives each role its menu', () => {
     expect(areasOf('learner')).toEqual(['my-courses', 'my-certificates', 'courses', 'profile'])
     expect(areasOf('trainer')).toEqual(['my-courses', 'my-certificates', 'courses', 'authoring', 'question-bank', 'grading', 'profile'])
-    expect(areasOf('agency_manager')).toEqual(['my-courses', 'my-certificates', 'courses', 'agencies', 'people', 'certificates', 'certifications', 'targets', 'import', 'profile'])
+    expect(areasOf('agency_manager')).toEqual(['my-courses', 'my-certificates', 'courses', 'agencies', 'people', 'certificates', 'certifications', 'targets', 'reports', 'import', 'profile'])
     expect(areasOf('home_affairs')).toEqual([
       'my-courses',
       'my-certificates',
@@ -26,6 +26,7 @@ describe('access', () => {
       'certificates',
       'certifications',
       'targets',
+      'reports',
       'import',
       'audit',
       'profile',
@@ -42,6 +43,7 @@ describe('access', () => {
       'certificates',
       'certifications',
       'targets',
+      'reports',
       'import',
       'audit',
       'users',

@@ -13,6 +13,7 @@ export type Area =
   | 'certificates'
   | 'certifications'
   | 'targets'
+  | 'reports'
   | 'import'
   | 'audit'
   | 'users'
@@ -31,6 +32,7 @@ const menuOrder: Area[] = [
   'certificates',
   'certifications',
   'targets',
+  'reports',
   'import',
   'audit',
   'users',
@@ -39,7 +41,7 @@ const menuOrder: Area[] = [
 
 const learning: Area[] = ['my-courses', 'my-certificates', 'courses', 'profile']
 // Agency managers read the certifications; Home Affairs and admins change them (canManageCertifications).
-const managerAreas: Area[] = [...learning, 'agencies', 'people', 'certificates', 'certifications', 'targets', 'import']
+const managerAreas: Area[] = [...learning, 'agencies', 'people', 'certificates', 'certifications', 'targets', 'reports', 'import']
 
 // Areas about the caller's own records, in the menu only of an account linked to a person.
 const personal: Area[] = ['my-certificates']
