@@ -35,6 +35,8 @@ type Server struct {
 	Imports *org.Importer   // background import jobs; Close waits for them
 	Quizzes *quiz.Service   // RunExpiry closes attempts whose time is up
 	Reports *report.Service // Run makes the queued report runs
+	// Registry is what /metrics exports; serve adds to it (LMS_COUNT_SQL).
+	Registry *prometheus.Registry
 }
 
 // New builds the router for cfg on database d, serving the frontend from dist.
@@ -90,7 +92,7 @@ func New(cfg *config.Config, d *sqlx.DB, dist fs.FS) *Server {
 	r.NoMethod(func(c *gin.Context) {
 		httpx.WriteError(c, errs.New(errs.NotAllowed, "method_not_allowed", "this endpoint does not accept "+c.Request.Method))
 	})
-	return &Server{Handler: r, Imports: imports, Quizzes: quizzes, Reports: reports}
+	return &Server{Handler: r, Imports: imports, Quizzes: quizzes, Reports: reports, Registry: reg}
 }
 
 // jsonLimit caps JSON request bodies lower than file uploads; multipart

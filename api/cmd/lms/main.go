@@ -215,7 +215,15 @@ func requireCurrent(ctx context.Context, d *sqlx.DB) error {
 }
 
 func serve(ctx context.Context, cfg *config.Config, migrate bool) error {
-	d, err := open(ctx, cfg)
+	var wire *db.Wire
+	if cfg.CountSQL {
+		wire = &db.Wire{}
+	}
+	dsn, err := pgboot.Resolve(ctx, pgboot.Options{URL: cfg.DatabaseURL, DBName: cfg.DBName, DataDir: cfg.DataDir})
+	if err != nil {
+		return err
+	}
+	d, err := db.OpenCounted(ctx, dsn, wire)
 	if err != nil {
 		return err
 	}
@@ -244,6 +252,9 @@ func serve(ctx context.Context, cfg *config.Config, migrate bool) error {
 		return err
 	}
 	app := server.New(cfg, d, dist)
+	if wire != nil {
+		app.Registry.MustRegister(wire)
+	}
 	srv := &http.Server{
 		Addr:              cfg.Addr,
 		Handler:           app.Handler,

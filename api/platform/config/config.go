@@ -36,6 +36,7 @@ type Config struct {
 	PublicURL       string        // LMS_PUBLIC_URL: the site's address as people reach it (printed on certificates), default http://localhost:8080
 	QuizGrace       time.Duration // LMS_QUIZ_GRACE: how long after an attempt's deadline in-flight saves still count, default 10s
 	QuizSweep       time.Duration // LMS_QUIZ_SWEEP: how often attempts whose time is up are closed, default 5s
+	CountSQL        bool          // LMS_COUNT_SQL: count SQL statements and round trips on the wire, exported on /metrics (for lms bench)
 }
 
 // Load reads the environment through getenv (os.Getenv in production).
@@ -61,6 +62,13 @@ func Load(getenv func(string) string) (*Config, error) {
 	c.QuizSweep = duration(getenv, "LMS_QUIZ_SWEEP", 5*time.Second, &errs)
 	c.MaxBodyBytes = integer(getenv, "LMS_MAX_BODY_BYTES", 1<<20, &errs)
 	c.MaxUploadBytes = integer(getenv, "LMS_MAX_UPLOAD_BYTES", 10<<20, &errs)
+	if v := getenv("LMS_COUNT_SQL"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("LMS_COUNT_SQL: %w", err))
+		}
+		c.CountSQL = b
+	}
 	c.SecureCookies = c.Env == "production"
 	if v := getenv("LMS_SECURE_COOKIES"); v != "" {
 		b, err := strconv.ParseBool(v)

@@ -5,8 +5,12 @@ package db
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
+	"net"
+	"syscall"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -16,8 +20,17 @@ import (
 )
 
 // Open connects to dsn and checks the connection.
-func Open(ctx context.Context, dsn string) (*sqlx.DB, error) {
-	d, err := sqlx.Open("postgres", dsn)
+func Open(ctx context.Context, dsn string) (*sqlx.DB, error) { return OpenCounted(ctx, dsn, nil) }
+
+// OpenCounted is Open with every connection counted by w (when not nil).
+func OpenCounted(ctx context.Context, dsn string, w *Wire) (*sqlx.DB, error) {
+	var d *sqlx.DB
+	var err error
+	if w != nil {
+		d, err = w.Open(dsn)
+	} else {
+		d, err = sqlx.Open("postgres", dsn)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -65,6 +78,10 @@ func MapError(err error) error {
 	if errors.Is(err, sql.ErrNoRows) {
 		return errs.ErrNotFound
 	}
+	if Unreachable(err) {
+		return &errs.Error{Kind: errs.Unavailable, Code: "database_unavailable",
+			Message: "the database is not reachable right now; try again in a moment", Err: err}
+	}
 	var pe *pq.Error
 	if !errors.As(err, &pe) {
 		return err
@@ -82,4 +99,26 @@ func MapError(err error) error {
 		return &errs.Error{Kind: errs.Invalid, Code: "invalid_input", Message: "a value is not acceptable", Details: details, Err: err}
 	}
 	return err
+}
+
+// Unreachable reports whether err says the database cannot be reached or
+// is going away (refused or broken connections, a server starting up or
+// shutting down, too many connections), rather than that a statement
+// failed: the request may be retried once the database is back.
+func Unreachable(err error) bool {
+	var pe *pq.Error
+	if errors.As(err, &pe) {
+		switch {
+		case pe.Code.Class() == "08", // connection exception
+			pe.Code == "57P01", pe.Code == "57P02", pe.Code == "57P03", // admin shutdown, crash shutdown, cannot connect now
+			pe.Code == "53300": // too many connections
+			return true
+		}
+		return false
+	}
+	var ne net.Error
+	var oe *net.OpError
+	return errors.Is(err, driver.ErrBadConn) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
+		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) ||
+		errors.As(err, &oe) || (errors.As(err, &ne) && ne.Timeout())
 }

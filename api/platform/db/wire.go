@@ -11,6 +11,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 // Wire counts what the connections it dials send to PostgreSQL, exactly, by
@@ -124,4 +125,22 @@ func (c *wireConn) follow(p []byte) {
 		c.skip = length - 4
 		c.head = c.head[:0]
 	}
+}
+
+var (
+	wireStatements = prometheus.NewDesc("lms_sql_statements_total", "SQL statements sent to PostgreSQL (counted on the wire).", nil, nil)
+	wireRoundTrips = prometheus.NewDesc("lms_sql_round_trips_total", "Round trips to PostgreSQL (counted on the wire).", nil, nil)
+)
+
+// Describe makes a Wire a Prometheus collector (LMS_COUNT_SQL).
+func (w *Wire) Describe(ch chan<- *prometheus.Desc) {
+	ch <- wireStatements
+	ch <- wireRoundTrips
+}
+
+// Collect reports the counts so far.
+func (w *Wire) Collect(ch chan<- prometheus.Metric) {
+	st := w.Stats()
+	ch <- prometheus.MustNewConstMetric(wireStatements, prometheus.CounterValue, float64(st.Statements))
+	ch <- prometheus.MustNewConstMetric(wireRoundTrips, prometheus.CounterValue, float64(st.RoundTrips))
 }

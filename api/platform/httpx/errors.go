@@ -53,6 +53,9 @@ func WriteError(c *gin.Context, err error) {
 		slog.DebugContext(c.Request.Context(), "request refused", "code", e.Code, "err", e.Err)
 	}
 	status := statusOf[e.Kind]
+	if e.Kind == errs.Unavailable {
+		c.Header("Retry-After", "2") // seconds: the database restarts or the pool frees up
+	}
 	if status == 0 {
 		status = http.StatusInternalServerError
 	}
