@@ -47,6 +47,7 @@ func factsRoutes(t *testing.T, a *apitest.API, o objects) []route {
 			return file{name: "bang-dai-hoc.pdf", data: []byte("%PDF-1.4\n% bằng kỹ sư\n"), field: "evidence", fields: map[string]string{
 				"level": "university", "field": "Công nghệ thông tin", "awarded_on": "2006-07-15", "institution": "Đại học Vinh"}}
 		}, want{403, 403, 201, 201, 201}},
+		{"GET", p("/targets/definitions"), nil, provinceOnly},
 		{"POST", p("/targets"), func(string) any {
 			return map[string]any{"code": fmt.Sprintf("T-%d", seq.Add(1)), "text_vi": "Mỗi xã có hộp thư công vụ", "population": "agencies_of_levels",
 				"metric": "has_mailbox", "params": map[string]any{"levels": []string{"commune"}}, "rule": "ge", "threshold": 100,

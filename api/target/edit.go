@@ -115,7 +115,25 @@ func (s *Service) SaveTarget(ctx context.Context, actor audit.Actor, id int64, i
 	return id, err
 }
 
-// RegisterEditing adds the routes that write targets (Home Affairs, admin).
+// Definition is a target as Home Affairs edits it: active or not, in its
+// place on the dashboard.
+type Definition struct {
+	Target
+	Position int  `db:"position" json:"position"`
+	Active   bool `db:"active" json:"active"`
+}
+
+// Definitions lists every target, inactive ones too, in the dashboard's
+// order.
+func (s *Service) Definitions(ctx context.Context) ([]Definition, error) {
+	items := []Definition{}
+	err := s.db.SelectContext(ctx, &items, `SELECT id, code, text_vi, text_en, section, population, metric, params, rule,
+		threshold, deadline, version, position, active FROM targets ORDER BY position, code`)
+	return items, err
+}
+
+// RegisterEditing adds the routes that list and write targets (Home
+// Affairs, admin).
 func (h *Handler) RegisterEditing(rg *gin.RouterGroup, actor func(*gin.Context) audit.Actor) {
 	g := rg.Group("", auth.Require(auth.TargetsManage))
 	save := func(c *gin.Context, id int64) (int64, error) {
@@ -128,6 +146,13 @@ func (h *Handler) RegisterEditing(rg *gin.RouterGroup, actor func(*gin.Context) 
 		}
 		return h.svc.SaveTarget(c.Request.Context(), actor(c), id, in)
 	}
+	g.GET("/targets/definitions", func(c *gin.Context) {
+		items, err := h.svc.Definitions(c.Request.Context())
+		if httpx.Fail(c, err) {
+			return
+		}
+		c.JSON(http.StatusOK, gin.H{"items": items})
+	})
 	g.POST("/targets", func(c *gin.Context) {
 		id, err := save(c, 0)
 		if httpx.Fail(c, err) {

@@ -8,6 +8,7 @@ import { certTests } from './certs.mjs'
 import { certAdminTests } from './certadmin.mjs'
 import { positionTests } from './positions.mjs'
 import { factTests } from './facts.mjs'
+import { targetEditTests } from './targetedit.mjs'
 import { targetTests } from './targets.mjs'
 import { reportTests } from './reports.mjs'
 import { courseTests } from './courses.mjs'
@@ -295,6 +296,7 @@ describe('language', () => {
       'Issued certificates',
       'Certifications',
       'Targets',
+      'Six-monthly report',
       'Import',
       'Audit log',
       'Users',
@@ -331,6 +333,7 @@ targetTests({ server: () => server, browser: () => browser })
 positionTests({ server: () => server, browser: () => browser })
 reportTests({ server: () => server, browser: () => browser })
 factTests({ server: () => server, browser: () => browser })
+targetEditTests({ server: () => server, browser: () => browser })
 
 function count(text) {
   return Number(text.replace(/\D/g, ''))

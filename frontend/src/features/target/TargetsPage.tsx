@@ -9,12 +9,13 @@ import { DATE_FORMAT, formatDate, todayISO } from '../../lib/format'
 import { useLoad } from '../../lib/useLoad'
 import { useUrlQuery } from '../../lib/useUrlQuery'
 import { useMe } from '../auth/AuthContext'
-import { canPickTargetAgency } from '../auth/access'
+import { canManageTargets, canPickTargetAgency } from '../auth/access'
 import { AgencyTreeSelect } from '../org/AgencyTreeSelect'
 import { AgencyTable } from './AgencyTable'
 import { readView, type View } from './byAgency'
 import { MissingDrawer } from './MissingDrawer'
 import { TargetCard } from './TargetCard'
+import { TargetEditor } from './TargetEditor'
 import { DECISION_DAYS, isDay, seriesByCode, shownStatus, SHOWN, statusColor, trendDays } from './targets'
 
 interface TargetsQuery {
@@ -51,18 +52,21 @@ export default function TargetsPage() {
   const asOf = query.as_of ?? today
   const picker = canPickTargetAgency(me.role)
   const agencyId = picker ? query.agency_id : undefined
+  const manager = canManageTargets(me.role)
+  // rev: a target was added or changed, so every figure is computed again.
+  const [rev, setRev] = useState(0)
 
-  const current = useLoad((signal) => targetValues(asOf, agencyId, signal), [asOf, agencyId])
+  const current = useLoad((signal) => targetValues(asOf, agencyId, signal), [asOf, agencyId, rev])
   // The trend: the report days before the chosen one, in parallel, all aborted when the controls change.
-  const view = query.view
+  const view = query.view === 'manage' && !manager ? 'overview' : query.view
   const history = useLoad(
-    (signal) => (view === 'agencies' ? Promise.resolve(null) : Promise.all(trendDays(asOf).map((d) => targetValues(d, agencyId, signal)))),
-    [asOf, agencyId, view],
+    (signal) => (view !== 'overview' ? Promise.resolve(null) : Promise.all(trendDays(asOf).map((d) => targetValues(d, agencyId, signal)))),
+    [asOf, agencyId, view, rev],
   )
   // The table by agency, loaded only on its tab.
   const byAgency = useLoad(
     (signal) => (view === 'agencies' ? targetsByAgency(asOf, agencyId, signal) : Promise.resolve(null)),
-    [asOf, agencyId, view],
+    [asOf, agencyId, view, rev],
   )
   const [drill, setDrill] = useState<{ row: TargetAgencyRow; target: TargetValue } | null>(null)
   const series = useMemo(
@@ -81,6 +85,7 @@ export default function TargetsPage() {
         </Typography.Title>
         <Typography.Text type="secondary">{t('targets.subtitle')}</Typography.Text>
       </div>
+      {view !== 'manage' && (
       <Card size="small">
         <Space direction="vertical" size="small" style={{ width: '100%' }}>
           <Space wrap size="middle" align="center">
@@ -129,11 +134,12 @@ export default function TargetsPage() {
           </Space>
         </Space>
       </Card>
+      )}
       {current.error ? <Alert type="error" showIcon message={errorText(t, current.error)} /> : null}
       {history.error && !current.error ? <Alert type="warning" showIcon message={t('targets.trend.error')} /> : null}
       <Tabs
         activeKey={view}
-        onChange={(k) => update({ view: k === 'agencies' ? 'agencies' : undefined })}
+        onChange={(k) => update({ view: k === 'overview' ? undefined : k })}
         data-testid="target-tabs"
         items={[
           {
@@ -180,6 +186,9 @@ export default function TargetsPage() {
               </>
             ),
           },
+          ...(manager
+            ? [{ key: 'manage', label: t('targets.tabs.manage'), children: <TargetEditor onSaved={() => setRev((n) => n + 1)} /> }]
+            : []),
         ]}
       />
       {drill && (

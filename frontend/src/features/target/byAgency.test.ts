@@ -120,6 +120,7 @@ describe('collectIds', () => {
 describe('readView', () => {
   it('is agencies only for view=agencies', () => {
     expect(readView('agencies')).toBe('agencies')
+    expect(readView('manage')).toBe('manage')
     expect(readView(null)).toBe('overview')
     expect(readView('x')).toBe('overview')
   })

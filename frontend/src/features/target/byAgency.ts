@@ -132,9 +132,9 @@ export async function collectIds(
   return { ids, total }
 }
 
-/** View is the tab of the targets screen: the cards (overview) or the table by agency. */
-export type View = 'overview' | 'agencies'
+/** View is the tab of the targets screen: the cards (overview), the table by agency, or the targets' editing (manage). */
+export type View = 'overview' | 'agencies' | 'manage'
 
 export function readView(s: string | null): View {
-  return s === 'agencies' ? 'agencies' : 'overview'
+  return s === 'agencies' || s === 'manage' ? s : 'overview'
 }
