@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -153,7 +154,7 @@ func (s *Service) Create(ctx context.Context, p auth.Principal, actor audit.Acto
 	err = db.WithTx(ctx, s.db, func(tx *sqlx.Tx) error {
 		if err := tx.GetContext(ctx, &id, `INSERT INTO report_runs (period, as_of, agency_id, params, steps, created_by, created_name)
 			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-			in.Period, asOf, in.AgencyID, params, len(steps), actor.UserID, actor.Name); err != nil {
+			in.Period, asOf, in.AgencyID, params, len(steps), actor.UserID, cmp.Or(p.Name, actor.Name)); err != nil {
 			return err
 		}
 		return audit.Write(ctx, tx, actor, audit.Entry{Action: "report.requested", EntityType: "report_run",

@@ -10,7 +10,7 @@ import { useMe } from '../auth/AuthContext'
 import { canPickTargetAgency } from '../auth/access'
 import { AgencyTreeSelect } from '../org/AgencyTreeSelect'
 import { halves, recipientsOf, recipientsText } from './reports'
-import { PeriodLabel } from './PeriodLabel'
+import { periodText } from './PeriodLabel'
 
 /** The form's values: the document's fields, recipients as one per line. */
 interface Values {
@@ -99,8 +99,10 @@ export function ReportForm({ onCreated }: { onCreated: (r: ReportRun) => void })
           <Form.Item name="period" label={t('reports.period')} rules={[{ required: true, message: t('validation.required') }]}>
             <Select
               style={{ width: 260 }}
+              showSearch
+              optionFilterProp="label"
               data-testid="report-period"
-              options={periods.map((p) => ({ value: p.code, label: <PeriodLabel code={p.code} /> }))}
+              options={periods.map((p) => ({ value: p.code, label: periodText(t, p.code) }))}
             />
           </Form.Item>
           <Form.Item label={t('reports.scope')}>
