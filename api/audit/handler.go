@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/jmoiron/sqlx"
 
+	"github.com/govtrain/lms/api/platform/civil"
 	"github.com/govtrain/lms/api/platform/db"
 	"github.com/govtrain/lms/api/platform/errs"
 	"github.com/govtrain/lms/api/platform/httpx"
@@ -51,7 +52,7 @@ func (h *Handler) list(c *gin.Context) {
 		days       int
 	}{{"from", "at >= ?", 0}, {"to", "at < ?", 1}} {
 		if v := c.Query(p.name); v != "" {
-			d, err := time.ParseInLocation("2006-01-02", v, vnTime)
+			d, err := time.ParseInLocation("2006-01-02", v, civil.Zone)
 			if err != nil {
 				f.Add(p.name, "invalid_date")
 				continue
@@ -78,12 +79,3 @@ func (h *Handler) list(c *gin.Context) {
 	}
 	c.JSON(http.StatusOK, httpx.NewList(rows, total, page))
 }
-
-// vnTime is the zone dates typed by users are in.
-var vnTime = func() *time.Location {
-	l, err := time.LoadLocation("Asia/Ho_Chi_Minh")
-	if err != nil {
-		return time.FixedZone("ICT", 7*3600)
-	}
-	return l
-}()

@@ -12,6 +12,7 @@ import (
 
 	"github.com/govtrain/lms/api/audit"
 	"github.com/govtrain/lms/api/auth"
+	"github.com/govtrain/lms/api/platform/civil"
 	"github.com/govtrain/lms/api/platform/errs"
 	"github.com/govtrain/lms/api/platform/httpx"
 	"github.com/govtrain/lms/api/platform/spreadsheet"
@@ -231,7 +232,7 @@ func (h *Handler) export(c *gin.Context) {
 	if httpx.Fail(c, ex.Close()) {
 		return
 	}
-	name := "chung-nhan-" + time.Now().In(vietnam).Format("20060102") + "." + format
+	name := "chung-nhan-" + time.Now().In(civil.Zone).Format("20060102") + "." + format
 	ct := map[string]string{"csv": "text/csv; charset=utf-8", "xlsx": spreadsheet.XLSXType}[format]
 	httpx.Attachment(c, name, ct, buf.Bytes())
 }

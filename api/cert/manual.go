@@ -14,6 +14,7 @@ import (
 
 	"github.com/govtrain/lms/api/audit"
 	"github.com/govtrain/lms/api/auth"
+	"github.com/govtrain/lms/api/platform/civil"
 	"github.com/govtrain/lms/api/platform/db"
 	"github.com/govtrain/lms/api/platform/errs"
 	"github.com/govtrain/lms/api/platform/vcode"
@@ -49,7 +50,7 @@ func (s *Service) Issue(ctx context.Context, p auth.Principal, actor audit.Actor
 	}
 	f := errs.Fields{}
 	r.Reason, r.PriorTitle, r.PriorIssuer = strings.TrimSpace(r.Reason), strings.TrimSpace(r.PriorTitle), strings.TrimSpace(r.PriorIssuer)
-	today := time.Now().In(vietnam).Format(time.DateOnly)
+	today := civil.Today().String()
 	if r.IssuedOn == "" {
 		r.IssuedOn = today
 	}
@@ -171,5 +172,3 @@ func (s *Service) EvidenceOf(ctx context.Context, p auth.Principal, id int64) (E
 	}
 	return Evidence{Name: *ev.Name, ContentType: *ev.Type, Data: ev.Data}, nil
 }
-
-var vietnam = time.FixedZone("ICT", 7*3600)

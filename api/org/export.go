@@ -10,19 +10,11 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/govtrain/lms/api/auth"
+	"github.com/govtrain/lms/api/platform/civil"
 	"github.com/govtrain/lms/api/platform/errs"
 	"github.com/govtrain/lms/api/platform/httpx"
 	"github.com/govtrain/lms/api/platform/spreadsheet"
 )
-
-// vnZone is the zone of the dates in file names.
-var vnZone = func() *time.Location {
-	l, err := time.LoadLocation("Asia/Ho_Chi_Minh")
-	if err != nil {
-		return time.FixedZone("ICT", 7*3600)
-	}
-	return l
-}()
 
 // exportColumn is a column of an export: its header, width in an XLSX, and
 // the text of a person's cell.
@@ -116,7 +108,7 @@ func (im *Importer) export(c *gin.Context) {
 		httpx.Fail(c, errs.Fields{"delimiter": "invalid"}.Err())
 		return
 	}
-	name := "can-bo-" + time.Now().In(vnZone).Format("20060102") + "." + format
+	name := "can-bo-" + time.Now().In(civil.Zone).Format("20060102") + "." + format
 	s := auth.MustFrom(c).Scope()
 	err = im.writeExport(c, s, f, name, format, delim)
 	if err != nil && !c.Writer.Written() {

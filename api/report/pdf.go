@@ -8,6 +8,7 @@ import (
 
 	"github.com/go-pdf/fpdf"
 
+	"github.com/govtrain/lms/api/platform/civil"
 	"github.com/govtrain/lms/api/platform/official"
 )
 
@@ -77,7 +78,7 @@ func (w *writer) heading(d Data, p Params) {
 	const leftX, leftW, rightX, rightW = 18.0, 78.0, 92.0, 110.0
 	left, right := official.Heading(f, p.Authority, p.Issuer, leftX, leftW, rightX, rightW, w.y+4)
 	official.Centred(f, "Số: "+number(p.Number), "", 13, leftX, leftW, left+2)
-	created := d.Created.In(vietnam)
+	created := d.Created.In(civil.Zone)
 	official.Centred(f, official.PlaceDate(p.Place, created), "I", 13, rightX, rightW, right+2)
 	w.y = max(left, right) + 16
 	w.y = official.Centred(f, "BÁO CÁO", "B", 14, marginL, textW, w.y)

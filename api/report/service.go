@@ -15,6 +15,7 @@ import (
 
 	"github.com/govtrain/lms/api/audit"
 	"github.com/govtrain/lms/api/auth"
+	"github.com/govtrain/lms/api/platform/civil"
 	"github.com/govtrain/lms/api/platform/db"
 	"github.com/govtrain/lms/api/platform/errs"
 	"github.com/govtrain/lms/api/target"
@@ -56,12 +57,7 @@ func NewService(d *sqlx.DB, targets *target.Service) *Service {
 	return &Service{db: d, targets: targets, wake: make(chan struct{}, 1), Stale: 2 * time.Minute}
 }
 
-var vietnam = time.FixedZone("ICT", 7*3600)
-
-func today() time.Time {
-	d, _ := time.Parse(time.DateOnly, time.Now().In(vietnam).Format(time.DateOnly))
-	return d
-}
+func today() time.Time { return civil.Today().Time() }
 
 // check validates in and fills its as-of day.
 func (in *Params) check() (time.Time, error) {

@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/govtrain/lms/api/auth"
+	"github.com/govtrain/lms/api/platform/civil"
 	"github.com/govtrain/lms/api/platform/errs"
 	"github.com/govtrain/lms/api/platform/httpx"
 )
@@ -25,13 +26,11 @@ func (h *Handler) Register(rg *gin.RouterGroup) {
 	rg.GET("/targets/:code/missing", auth.Require(auth.TargetsView), h.missing)
 }
 
-var vietnam = time.FixedZone("ICT", 7*3600)
-
 // request reads ?as_of (default today, Vietnam time) and ?agency_id, and
 // resolves the scope the caller may see.
 func (h *Handler) request(c *gin.Context) (time.Time, int64, error) {
 	f := errs.Fields{}
-	day, _ := time.Parse(time.DateOnly, time.Now().In(vietnam).Format(time.DateOnly))
+	day := civil.Today().Time()
 	if v := c.Query("as_of"); v != "" {
 		d, err := time.Parse(time.DateOnly, v)
 		if err != nil {

@@ -8,6 +8,14 @@ import (
 	"time"
 )
 
+// Zone is Vietnam's time (UTC+7, no daylight saving since 1975): the zone
+// of "today", of the days users type and of the dates in file names. A
+// fixed zone needs no tzdata on the machine.
+var Zone = time.FixedZone("ICT", 7*3600)
+
+// Today is the date in Vietnam now.
+func Today() Date { return Of(time.Now().In(Zone)) }
+
 // Layout is the ISO form of a date.
 const Layout = "2006-01-02"
 
