@@ -126,6 +126,30 @@ export function targetEditTests(env) {
       await page.context().close()
     })
 
+    test('the cards project each value at the deadline, and say nothing past it', async () => {
+      const { baseURL } = env.server()
+      const page = await newPage(env.browser(), baseURL)
+      await signIn(page, 'noivu')
+      await page.goto('/targets?as_of=2009-12-31')
+      await page.locator('[data-testid=target-card] svg').first().waitFor()
+      await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'))
+      const lines = page.locator('[data-testid=target-projection]')
+      assert.ok((await lines.count()) > 0, 'some card projects its value')
+      for (const line of await lines.all()) {
+        const text = await line.innerText()
+        assert.match(text, /Dự báo đến hạn \d\d\/\d\d\/20\d\d:\s*\d{1,3}(,\d)?%\s*(đã đạt|kịp đạt|không kịp)/, text)
+      }
+      await shot(page, '102-target-projection')
+      // Today is past every deadline of the decision: no projection.
+      await page.getByRole('button', { name: 'Hôm nay' }).click()
+      await page.waitForURL((u) => !u.search.includes('as_of'))
+      const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date())
+      await page.locator('[data-testid=target-tally]', { hasText: `tính đến ngày ${today}` }).waitFor()
+      await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'))
+      assert.equal(await lines.count(), 0)
+      await page.context().close()
+    })
+
     test('an agency manager has no editing tab', async () => {
       const { baseURL } = env.server()
       const page = await newPage(env.browser(), baseURL)

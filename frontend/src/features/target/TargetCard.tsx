@@ -70,7 +70,7 @@ export function TargetCard({ value: v, trend, trendLoading }: Props) {
           {t('targets.deadline', { date: formatDate(v.deadline) })}
         </Typography.Text>
       </Space>
-      <ProjectionLine trend={trend} value={v} />
+      {!trendLoading && <ProjectionLine trend={trend} value={v} />}
       <Spin spinning={trendLoading} size="small">
         {trend && trend.length > 0 ? (
           <TrendChart title={t('targets.trend.title', { code: v.code })} points={trend} threshold={v.threshold} rule={rule} />
@@ -88,15 +88,17 @@ function ProjectionLine({ trend, value }: { trend?: Point[]; value: TargetValue 
   const p = trend ? project(trend, value) : null
   if (!p) return null
   return (
-    <Space size={6} wrap style={{ marginBottom: 8 }} title={t('targets.projection.hint')} data-testid="target-projection">
-      <Typography.Text type="secondary">{t('targets.projection.label', { date: formatDate(p.deadline) })}</Typography.Text>
-      <Typography.Text strong data-testid="target-projection-value">
-        {formatPercent(p.percent, i18n.language)}
-      </Typography.Text>
-      <Tag color={verdictColor[p.verdict]} style={{ marginInlineEnd: 0 }} data-testid="target-projection-verdict">
-        {t(`targets.projection.${p.verdict}`)}
-      </Tag>
-    </Space>
+    <div style={{ marginBottom: 8 }} title={t('targets.projection.hint')} data-testid="target-projection">
+      <Space size={6} wrap>
+        <Typography.Text type="secondary">{t('targets.projection.label', { date: formatDate(p.deadline) })}</Typography.Text>
+        <Typography.Text strong data-testid="target-projection-value">
+          {formatPercent(p.percent, i18n.language)}
+        </Typography.Text>
+        <Tag color={verdictColor[p.verdict]} style={{ marginInlineEnd: 0 }} data-testid="target-projection-verdict">
+          {t(`targets.projection.${p.verdict}`)}
+        </Tag>
+      </Space>
+    </div>
   )
 }
 

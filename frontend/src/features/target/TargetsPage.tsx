@@ -86,54 +86,54 @@ export default function TargetsPage() {
         <Typography.Text type="secondary">{t('targets.subtitle')}</Typography.Text>
       </div>
       {view !== 'manage' && (
-      <Card size="small">
-        <Space direction="vertical" size="small" style={{ width: '100%' }}>
-          <Space wrap size="middle" align="center">
-            <Space size={8} wrap>
-              <Typography.Text strong>{t('targets.as_of')}</Typography.Text>
-              <span data-testid="as-of">
-                <DatePicker
-                  format={DATE_FORMAT}
-                  allowClear={false}
-                  value={dayjs(asOf)}
-                  placeholder={t('common.date_placeholder')}
-                  disabledDate={(d) => d.format('YYYY-MM-DD') > today}
-                  onChange={(d) => d && update({ as_of: d.format('YYYY-MM-DD') === today ? undefined : d.format('YYYY-MM-DD') })}
-                  aria-label={t('targets.as_of')}
-                />
-              </span>
-            </Space>
-            <Space size={8} wrap>
-              <Typography.Text strong>{t('targets.agency')}</Typography.Text>
-              {picker ? (
-                <span data-testid="target-agency-select">
-                  <AgencyTreeSelect
-                    value={agencyId}
-                    onChange={(id) => update({ agency_id: id })}
-                    placeholder={t('targets.province')}
-                    style={{ width: 320, maxWidth: '100%' }}
+        <Card size="small">
+          <Space direction="vertical" size="small" style={{ width: '100%' }}>
+            <Space wrap size="middle" align="center">
+              <Space size={8} wrap>
+                <Typography.Text strong>{t('targets.as_of')}</Typography.Text>
+                <span data-testid="as-of">
+                  <DatePicker
+                    format={DATE_FORMAT}
+                    allowClear={false}
+                    value={dayjs(asOf)}
+                    placeholder={t('common.date_placeholder')}
+                    disabledDate={(d) => d.format('YYYY-MM-DD') > today}
+                    onChange={(d) => d && update({ as_of: d.format('YYYY-MM-DD') === today ? undefined : d.format('YYYY-MM-DD') })}
+                    aria-label={t('targets.as_of')}
                   />
                 </span>
-              ) : (
-                <Tag color="blue" data-testid="target-agency" style={{ marginInlineEnd: 0 }}>
-                  {me.agency_name || '—'}
-                </Tag>
-              )}
+              </Space>
+              <Space size={8} wrap>
+                <Typography.Text strong>{t('targets.agency')}</Typography.Text>
+                {picker ? (
+                  <span data-testid="target-agency-select">
+                    <AgencyTreeSelect
+                      value={agencyId}
+                      onChange={(id) => update({ agency_id: id })}
+                      placeholder={t('targets.province')}
+                      style={{ width: 320, maxWidth: '100%' }}
+                    />
+                  </span>
+                ) : (
+                  <Tag color="blue" data-testid="target-agency" style={{ marginInlineEnd: 0 }}>
+                    {me.agency_name || '—'}
+                  </Tag>
+                )}
+              </Space>
+            </Space>
+            <Space wrap size={[8, 8]} align="center">
+              <Typography.Text type="secondary">{t('targets.report_days')}</Typography.Text>
+              {DECISION_DAYS.map((d) => (
+                <Button key={d} size="small" type={asOf === d ? 'primary' : 'default'} onClick={() => update({ as_of: d })} data-testid={`day-${d}`}>
+                  {formatDate(d)}
+                </Button>
+              ))}
+              <Button size="small" type={asOf === today ? 'primary' : 'default'} onClick={() => update({ as_of: undefined })} data-testid="day-today">
+                {t('targets.today')}
+              </Button>
             </Space>
           </Space>
-          <Space wrap size={[8, 8]} align="center">
-            <Typography.Text type="secondary">{t('targets.report_days')}</Typography.Text>
-            {DECISION_DAYS.map((d) => (
-              <Button key={d} size="small" type={asOf === d ? 'primary' : 'default'} onClick={() => update({ as_of: d })} data-testid={`day-${d}`}>
-                {formatDate(d)}
-              </Button>
-            ))}
-            <Button size="small" type={asOf === today ? 'primary' : 'default'} onClick={() => update({ as_of: undefined })} data-testid="day-today">
-              {t('targets.today')}
-            </Button>
-          </Space>
-        </Space>
-      </Card>
+        </Card>
       )}
       {current.error ? <Alert type="error" showIcon message={errorText(t, current.error)} /> : null}
       {history.error && !current.error ? <Alert type="warning" showIcon message={t('targets.trend.error')} /> : null}
