@@ -92,9 +92,9 @@ func newBulk(ctx context.Context, tx *sqlx.Tx, people []person, seed uint64) (*b
 
 func (b *bulk) historyAgencies() []historyAgency { return b.agencies }
 
-// writePeople writes the people and their memberships: about one in seventeen
-// of those hired before mid-2010 moves once, in 2008-2010, to another
-// agency below the root.
+// writePeople writes the people and draws their moves: about one in
+// seventeen of those hired before mid-2010 moves once, in 2008-2010, to
+// another agency below the root.
 func (b *bulk) writePeople() error {
 	n := len(b.people)
 	b.home, b.hired = make([]int64, n), make([]time.Time, n)
@@ -128,9 +128,15 @@ func (b *bulk) writePeople() error {
 	if err != nil {
 		return err
 	}
-	if _, err := b.tx.ExecContext(b.ctx, `SELECT setval('people_id_seq', $1)`, n); err != nil {
-		return err
-	}
+	_, err = b.tx.ExecContext(b.ctx, `SELECT setval('people_id_seq', $1)`, n)
+	return err
+}
+
+// writeMemberships writes the memberships, after the certificates: the
+// roll-up of the targets (migration 0012) is then computed once, by the
+// trigger on this statement, rather than once here and again for the
+// certificates.
+func (b *bulk) writeMemberships() error {
 	var rows [][]any
 	for i := range b.people {
 		if b.movedOn[i].IsZero() {
@@ -339,7 +345,12 @@ func (b *bulk) flush() error {
 // attempt; and some enrolments in the first basic course not (yet)
 // completed by people without the basic certificate. Sums and hashes of
 // the ids stand in for chance, so this too is deterministic.
-func (b *bulk) learning() (enrolments, attempts int, err error) {
+//
+// Above 200,000 people only the people whose id is a multiple of every
+// get them (one in ten at two million): the targets do not read them, and
+// tens of millions of rows would take the load from minutes to most of an
+// hour.
+func (b *bulk) learning(every int) (enrolments, attempts int, err error) {
 	steps := []string{
 		`INSERT INTO enrolments (course_id, person_id, source, enrolled_at, completed_at)
 		SELECT DISTINCT ON (x.course_id, x.person_id) x.course_id, x.person_id,
@@ -349,7 +360,7 @@ func (b *bulk) learning() (enrolments, attempts int, err error) {
 		             ((c.issued_on - 6 * (max(r.position) OVER (PARTITION BY c.id) - r.position))::timestamp
 		              + interval '10 hours') AT TIME ZONE 'Asia/Ho_Chi_Minh' AS done, c.issued_on
 		      FROM certificates c JOIN certification_requirements r ON r.certification_id = c.certification_id
-		      WHERE c.renews_id IS NULL AND r.course_id IS NOT NULL) x
+		      WHERE c.renews_id IS NULL AND r.course_id IS NOT NULL AND c.person_id % $1 = 0) x
 		ORDER BY x.course_id, x.person_id, x.issued_on`,
 		`INSERT INTO enrolments (course_id, person_id, source, enrolled_at, due_date)
 		SELECT f.course_id, m.person_id, 'assigned', ('2010-03-01'::date + (m.person_id % 200)::int)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh',
@@ -357,7 +368,7 @@ func (b *bulk) learning() (enrolments, attempts int, err error) {
 		FROM memberships m
 		CROSS JOIN (SELECT r.course_id FROM certification_requirements r JOIN certifications d ON d.id = r.certification_id
 		            WHERE d.target = 'it_basic' AND r.course_id IS NOT NULL ORDER BY d.id, r.position LIMIT 1) f
-		WHERE m.valid_to IS NULL AND m.person_id % 5 = 0 AND m.valid_from <= '2010-01-01'
+		WHERE m.valid_to IS NULL AND m.person_id % (5 * $1) = 0 AND m.valid_from <= '2010-01-01'
 		  AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.course_id = f.course_id AND e.person_id = m.person_id)`,
 		`CREATE TEMP TABLE seed_passes ON COMMIT DROP AS
 		SELECT q.id AS quiz_id, q.version, e.person_id, e.completed_at, q.pass_percent,
@@ -382,14 +393,46 @@ func (b *bulk) learning() (enrolments, attempts int, err error) {
 		       completed_at - interval '1 minute', completed_at - interval '1 minute'
 		FROM seed_passes`,
 	}
-	for _, q := range steps {
-		if _, err := b.tx.ExecContext(b.ctx, q); err != nil {
+	for i, q := range steps {
+		var args []any
+		if i < 2 {
+			args = append(args, every)
+		}
+		if _, err := b.tx.ExecContext(b.ctx, q, args...); err != nil {
 			return 0, 0, fmt.Errorf("seed: learning: %w", err)
 		}
 	}
 	err = b.tx.QueryRowxContext(b.ctx, `SELECT (SELECT count(*) FROM enrolments), (SELECT count(*) FROM quiz_attempts)`).
 		Scan(&enrolments, &attempts)
 	return enrolments, attempts, err
+}
+
+// dropIndexes drops the indexes of tables that back no constraint and
+// returns the statements that make them again: loading an empty table and
+// then building each index once is much faster than growing the indexes
+// row by row (pg_restore does the same). The transaction that loads puts
+// them back; if it fails, the drop is rolled back with the rest.
+func (b *bulk) dropIndexes(tables ...string) ([]string, error) {
+	var idx []struct {
+		Name string `db:"name"`
+		Def  string `db:"def"`
+	}
+	err := b.tx.SelectContext(b.ctx, &idx, `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def
+		FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+		WHERE c.relname = ANY($1) AND c.relnamespace = current_schema()::regnamespace
+		  AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+		ORDER BY 1`, pq.Array(tables))
+	if err != nil {
+		return nil, err
+	}
+	defs := make([]string, len(idx))
+	for i, x := range idx {
+		if _, err := b.tx.ExecContext(b.ctx, `DROP INDEX `+x.Name); err != nil {
+			return nil, err
+		}
+		defs[i] = x.Def
+	}
+	return defs, nil
 }
 
 // copy writes n rows of table by COPY, row(i) giving the values of row i.

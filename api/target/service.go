@@ -12,6 +12,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"github.com/govtrain/lms/api/auth"
+	"github.com/govtrain/lms/api/platform/db"
 	"github.com/govtrain/lms/api/platform/errs"
 )
 
@@ -78,54 +79,67 @@ func Scope(ctx context.Context, d *sqlx.DB, p auth.Principal, agency int64) (int
 }
 
 // Compute computes every active target on day within agency scope (0: the
-// province).
+// province), in one statement.
 func (s *Service) Compute(ctx context.Context, day time.Time, scope int64) ([]Value, error) {
-	var targets []Target
-	if err := s.db.SelectContext(ctx, &targets, `SELECT id, code, text_vi, text_en, section, population, metric, params, rule,
-		threshold, deadline, version FROM targets WHERE active ORDER BY position, code`); err != nil {
+	targets, counts, err := s.count(ctx, day, scope, false)
+	if err != nil {
 		return nil, err
 	}
-	out := make([]Value, 0, len(targets))
-	for _, t := range targets {
-		v, err := s.compute(ctx, t, day, scope)
-		if err != nil {
-			return nil, err
+	out := make([]Value, len(targets))
+	for i, t := range targets {
+		out[i] = Value{Target: t, AsOf: day}
+	}
+	for _, c := range counts {
+		v := &out[c.Target]
+		v.Numerator, v.Denominator = c.Numerator, c.Denominator
+	}
+	for i := range out {
+		v := &out[i]
+		v.Percent, v.Met = v.measure(v.Numerator, v.Denominator)
+		switch {
+		case day.After(v.Deadline) && v.Met:
+			v.Status = "met"
+		case day.After(v.Deadline):
+			v.Status = "missed"
+		case v.Met:
+			v.Status = "on_track"
+		default:
+			v.Status = "at_risk"
 		}
-		out = append(out, v)
 	}
 	return out, nil
 }
 
-func (s *Service) compute(ctx context.Context, t Target, day time.Time, scope int64) (Value, error) {
-	var p Params
-	if err := json.Unmarshal(t.ParamsJSON, &p); err != nil {
-		return Value{}, err
+// count is a row of tally's statement.
+type count struct {
+	Target      int   `db:"target"`
+	AgencyID    int64 `db:"agency_id"`
+	Denominator int   `db:"denominator"`
+	Numerator   int   `db:"numerator"`
+}
+
+// count counts the active targets on day within scope (by in-scope agency
+// with byAgency) in one statement (see tally).
+func (s *Service) count(ctx context.Context, day time.Time, scope int64, byAgency bool) ([]Target, []count, error) {
+	var targets []Target
+	if err := s.db.SelectContext(ctx, &targets, `SELECT id, code, text_vi, text_en, section, population, metric, params, rule,
+		threshold, deadline, version FROM targets WHERE active ORDER BY position, code`); err != nil {
+		return nil, nil, err
 	}
-	q, args, err := query(t.Population, t.Metric, p, day, scope, false)
-	if err != nil {
-		return Value{}, err
+	specs := make([]spec, len(targets))
+	for i, t := range targets {
+		specs[i] = spec{population: t.Population, metric: t.Metric}
+		if err := json.Unmarshal(t.ParamsJSON, &specs[i].params); err != nil {
+			return nil, nil, err
+		}
 	}
-	v := Value{Target: t, AsOf: day}
-	var r struct {
-		Denominator int `db:"denominator"`
-		Numerator   int `db:"numerator"`
+	q, args, err := tally(specs, day, scope, byAgency, true)
+	if err != nil || q == "" {
+		return targets, nil, err
 	}
-	if err := s.db.GetContext(ctx, &r, q, args...); err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return Value{}, err
-	}
-	v.Numerator, v.Denominator = r.Numerator, r.Denominator
-	v.Percent, v.Met = t.measure(r.Numerator, r.Denominator)
-	switch {
-	case day.After(t.Deadline) && v.Met:
-		v.Status = "met"
-	case day.After(t.Deadline):
-		v.Status = "missed"
-	case v.Met:
-		v.Status = "on_track"
-	default:
-		v.Status = "at_risk"
-	}
-	return v, nil
+	var counts []count
+	err = s.db.SelectContext(ctx, &counts, q, args...)
+	return targets, counts, err
 }
 
 func itoa(i int64) string { return strconv.FormatInt(i, 10) }
@@ -149,8 +163,8 @@ type CellValue struct {
 }
 
 // ByAgency computes every active target on day for each in-scope agency
-// (departments and district-level units) within scope: one statement per
-// target, grouped by agency.
+// (departments and district-level units) within scope: one statement for
+// the agencies, one for the figures.
 func (s *Service) ByAgency(ctx context.Context, day time.Time, scope int64) ([]AgencyRow, error) {
 	var rows []AgencyRow
 	if err := s.db.SelectContext(ctx, &rows, `SELECT a.id, a.code, a.name, a.level FROM agencies a
@@ -161,45 +175,27 @@ func (s *Service) ByAgency(ctx context.Context, day time.Time, scope int64) ([]A
 		ORDER BY a.level DESC, a.code`, day, scope); err != nil {
 		return nil, err
 	}
-	var targets []Target
-	if err := s.db.SelectContext(ctx, &targets, `SELECT id, code, text_vi, text_en, section, population, metric, params, rule,
-		threshold, deadline, version FROM targets WHERE active ORDER BY position, code`); err != nil {
+	targets, counts, err := s.count(ctx, day, scope, true)
+	if err != nil {
 		return nil, err
 	}
 	index := map[int64]int{}
 	for i := range rows {
 		index[rows[i].AgencyID] = i
 		rows[i].Values = make([]CellValue, len(targets))
-	}
-	for ti, t := range targets {
-		var p Params
-		if err := json.Unmarshal(t.ParamsJSON, &p); err != nil {
-			return nil, err
-		}
-		q, args, err := query(t.Population, t.Metric, p, day, scope, true)
-		if err != nil {
-			return nil, err
-		}
-		var counts []struct {
-			AgencyID    int64 `db:"agency_id"`
-			Denominator int   `db:"denominator"`
-			Numerator   int   `db:"numerator"`
-		}
-		if err := s.db.SelectContext(ctx, &counts, q, args...); err != nil {
-			return nil, err
-		}
-		for i := range rows {
+		for ti, t := range targets {
 			rows[i].Values[ti] = CellValue{Code: t.Code}
 		}
-		for _, c := range counts {
-			i, ok := index[c.AgencyID]
-			if !ok {
-				continue
-			}
-			v := CellValue{Code: t.Code, Numerator: c.Numerator, Denominator: c.Denominator}
-			v.Percent, v.Met = t.measure(c.Numerator, c.Denominator)
-			rows[i].Values[ti] = v
+	}
+	for _, c := range counts {
+		i, ok := index[c.AgencyID]
+		if !ok {
+			continue
 		}
+		t := targets[c.Target]
+		v := CellValue{Code: t.Code, Numerator: c.Numerator, Denominator: c.Denominator}
+		v.Percent, v.Met = t.measure(c.Numerator, c.Denominator)
+		rows[i].Values[c.Target] = v
 	}
 	return rows, nil
 }
@@ -239,7 +235,7 @@ func (s *Service) Missing(ctx context.Context, code string, day time.Time, scope
 	if err := json.Unmarshal(t.ParamsJSON, &p); err != nil {
 		return "", nil, 0, err
 	}
-	c, err := build(t.Population, t.Metric, p, day, scope)
+	c, err := build(&db.Where{}, t.Population, t.Metric, p, day, scope, false)
 	if err != nil {
 		return "", nil, 0, err
 	}

@@ -37,6 +37,7 @@ package target
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/lib/pq"
@@ -128,20 +129,32 @@ const certifiedSQL = `EXISTS (SELECT 1 FROM certificates ce JOIN certifications 
 
 // counted is a target's population and metric on a day, as SQL parts:
 // rows of from, filtered by where, of which num holds for those counted in
-// the numerator. key is the column of the agency a row belongs to.
+// the numerator. key is the column of the agency a row belongs to. den and
+// numAgg are the aggregates that count them: count(*) and count(*) of num,
+// or, for the people when tallied from the roll-up, sums of its counts.
 type counted struct {
 	from, num, key string
+	den, numAgg    string
 	where          *db.Where
 	people         bool
 }
 
-// build makes the parts of a target on day within the subtree of agency
-// scope (0: the province).
-func build(population, metric string, p Params, day time.Time, scope int64) (counted, error) {
+// heldBy is "agency expr has, on the day, a member holding a valid
+// certificate counting for the certification target", from the roll-up
+// (people_counts, see tally).
+const heldBy = `%s IN (SELECT r.agency_id FROM people_counts r WHERE r.certification = ?
+	GROUP BY r.agency_id HAVING sum(r.n) > 0)`
+
+// build makes, adding to w, the parts of a target on day within the
+// subtree of agency scope (0: the province). With rollup, a target of
+// people (and has_certified_person) is counted from the roll-up of
+// migration 0012, by agency, not person by person: fast whatever the size,
+// but there is no one to list; the statement must define people_counts
+// (see tally). Without, from the memberships and certificates themselves.
+func build(w *db.Where, population, metric string, p Params, day time.Time, scope int64, rollup bool) (counted, error) {
 	if f := Check(population, metric, p); f != nil {
 		return counted{}, fmt.Errorf("target: %v", f)
 	}
-	w := &db.Where{}
 	if slices.Contains(AgencyPopulations, population) {
 		holder := `EXISTS (SELECT 1 FROM positions po WHERE po.agency_id = a.id AND po.role = ? AND ` + validOnQ("po") + ` %s)`
 		var num string
@@ -155,6 +168,10 @@ func build(population, metric string, p Params, day time.Time, scope int64) (cou
 				AND q.awarded_on <= ? AND array_position(?::text[], q.level) >= array_position(?::text[], ?::text))`),
 				p.Role, day, day, day, pq.Array(DegreeLevels), pq.Array(DegreeLevels), p.Level)
 		case "has_certified_person":
+			if rollup {
+				num = w.Expr(fmt.Sprintf(heldBy, "a.id"), p.Certification)
+				break
+			}
 			num = w.Expr(`EXISTS (SELECT 1 FROM memberships m WHERE m.agency_id = a.id AND `+validOnQ("m")+` AND `+
 				fmt.Sprintf(certifiedSQL, "m.person_id")+`)`, day, day, p.Certification, day)
 		case "has_mailbox":
@@ -172,39 +189,81 @@ func build(population, metric string, p Params, day time.Time, scope int64) (cou
 		if scope > 0 {
 			w.Add("a.id IN (SELECT descendant_id FROM agency_closure WHERE ancestor_id = ?)", scope)
 		}
-		return counted{from: " FROM agencies a", num: num, key: "a.id", where: w}, nil
+		return counted{from: " FROM agencies a", num: num, key: "a.id", where: w}.counting(), nil
+	}
+	if rollup {
+		// people_counts counts memberships valid on the day (certification
+		// ''), and of them those whose person holds the certification.
+		c := counted{from: " FROM people_counts m JOIN agencies a ON a.id = m.agency_id",
+			key: "m.agency_id", where: w, people: true, den: "COALESCE(sum(m.n) FILTER (WHERE m.certification = ''), 0)::bigint"}
+		c.numAgg = w.Expr("COALESCE(sum(m.n) FILTER (WHERE m.certification = ?), 0)::bigint", p.Certification)
+		w.Add("m.certification IN ('', ?)", p.Certification)
+		peopleOf(w, population, p, scope, "m.professional")
+		return c, nil
 	}
 	num := w.Expr(fmt.Sprintf(certifiedSQL, "m.person_id"), p.Certification, day)
 	w.Add(validOnQ("m"), day, day)
+	peopleOf(w, population, p, scope, "p.professional")
+	return counted{from: " FROM memberships m JOIN people p ON p.id = m.person_id JOIN agencies a ON a.id = m.agency_id",
+		num: num, key: "m.agency_id", where: w, people: true}.counting(), nil
+}
+
+// peopleOf narrows rows of memberships m (or of their counts) of agencies
+// a to a population of people within scope.
+func peopleOf(w *db.Where, population string, p Params, scope int64, professional string) {
 	switch population {
 	case "professional_staff":
-		w.Add("p.professional")
+		w.Add(professional)
 	case "staff_of_levels":
 		w.Add("a.level = ANY(?)", pq.Array(p.Levels))
 	}
 	if scope > 0 {
 		w.Add("m.agency_id IN (SELECT descendant_id FROM agency_closure WHERE ancestor_id = ?)", scope)
 	}
-	return counted{from: " FROM memberships m JOIN people p ON p.id = m.person_id JOIN agencies a ON a.id = m.agency_id",
-		num: num, key: "m.agency_id", where: w, people: true}, nil
 }
 
-// query builds the statement that counts a target: columns denominator and
-// numerator; with byAgency, per in-scope agency (a department or a
-// district-level unit, with everything under it), with agency_id first.
-func query(population, metric string, p Params, day time.Time, scope int64, byAgency bool) (string, []any, error) {
-	c, err := build(population, metric, p, day, scope)
-	if err != nil {
-		return "", nil, err
+// counting sets the aggregates that count rows one by one.
+func (c counted) counting() counted {
+	c.den, c.numAgg = "count(*)", "count(*) FILTER (WHERE "+c.num+")"
+	return c
+}
+
+// spec is a target to count.
+type spec struct {
+	population, metric string
+	params             Params
+}
+
+// tally builds one statement that counts every target of specs on day
+// within scope: rows of target (its index in specs), agency_id (0, or with
+// byAgency an in-scope agency: a department or a district-level unit, with
+// everything under it), denominator and numerator. The roll-up on the day
+// is summed once, as people_counts, for all the targets that read it.
+func tally(specs []spec, day time.Time, scope int64, byAgency, rollup bool) (string, []any, error) {
+	args := []any{day}
+	parts := make([]string, 0, len(specs))
+	for i, sp := range specs {
+		w := &db.Where{Args: args} // the targets' placeholders follow on from each other's
+		c, err := build(w, sp.population, sp.metric, sp.params, day, scope, rollup)
+		if err != nil {
+			return "", nil, err
+		}
+		cols := c.den + " AS denominator, " + c.numAgg + " AS numerator"
+		if !byAgency {
+			parts = append(parts, fmt.Sprintf("SELECT %d AS target, 0::bigint AS agency_id, %s%s%s", i, cols, c.from, w.SQL()))
+		} else {
+			parts = append(parts, fmt.Sprintf("SELECT %d AS target, x.id AS agency_id, %s%s"+
+				" JOIN agency_closure g ON g.descendant_id = %s"+
+				" JOIN agencies x ON x.id = g.ancestor_id AND x.level IN ('department', 'district')%s GROUP BY x.id",
+				i, cols, c.from, c.key, w.SQL()))
+		}
+		args = w.Args
 	}
-	cols := "count(*) AS denominator, count(*) FILTER (WHERE " + c.num + ") AS numerator"
-	if !byAgency {
-		return "SELECT " + cols + c.from + c.where.SQL(), c.where.Args, nil
+	if len(parts) == 0 {
+		return "", nil, nil
 	}
-	return "SELECT x.id AS agency_id, " + cols + c.from +
-		" JOIN agency_closure g ON g.descendant_id = " + c.key +
-		" JOIN agencies x ON x.id = g.ancestor_id AND x.level IN ('department', 'district')" +
-		c.where.SQL() + " GROUP BY x.id", c.where.Args, nil
+	return "WITH people_counts AS MATERIALIZED (SELECT * FROM target_people_on($1::date)) " +
+		strings.Join(parts, " UNION ALL "), args, nil
 }
 
 // validOnQ is validOn for a row that always has a valid_from.

@@ -1,0 +1,13 @@
+DROP TRIGGER certifications_target_update ON certifications;
+DROP TRIGGER people_target_update ON people;
+DROP TRIGGER certificates_target_delete ON certificates;
+DROP TRIGGER certificates_target_update ON certificates;
+DROP TRIGGER certificates_target_insert ON certificates;
+DROP TRIGGER memberships_target_delete ON memberships;
+DROP TRIGGER memberships_target_update ON memberships;
+DROP TRIGGER memberships_target_insert ON memberships;
+DROP FUNCTION target_refresh_changed();
+DROP FUNCTION target_refresh(bigint[]);
+DROP FUNCTION target_people_on(date);
+DROP TABLE target_counts;
+DROP TABLE target_spans;
