@@ -25,6 +25,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 
+	"github.com/govtrain/lms/api/bench"
 	"github.com/govtrain/lms/api/cert"
 	"github.com/govtrain/lms/api/org"
 	"github.com/govtrain/lms/api/platform/config"
@@ -49,6 +50,8 @@ const usage = `usage:
   lms db url                     print the database address lms uses (for psql)
   lms db drop -yes               drop the development database (LMS_DB_NAME); not with DATABASE_URL or in production
   lms certificates rotate-key    retire the key that signs certificates and make a new one (old ones stay verifiable)
+  lms bench [smoke|ab] [flags] [S1 ...]
+                                 the exam-day load harness (its own PostgreSQL; lms bench -h)
 `
 
 func main() {
@@ -141,6 +144,8 @@ func run(ctx context.Context, cfg *config.Config, cmd string, args []string) err
 		}
 		fmt.Println("signing key", kid, "is now current; the retired keys stay in the JWKS")
 		return nil
+	case "bench":
+		return bench.Main(ctx, args, os.Stdout)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil
@@ -229,13 +234,7 @@ func serve(ctx context.Context, cfg *config.Config, migrate bool) error {
 	}
 	defer d.Close()
 	if migrate {
-		m, err := db.NewMigrator(ctx, d)
-		if err != nil {
-			return err
-		}
-		err = m.Up()
-		m.Close()
-		if err != nil {
+		if err := db.MigrateUp(ctx, d); err != nil {
 			return fmt.Errorf("migrating: %w", err)
 		}
 	}

@@ -55,6 +55,16 @@ func (mg *Migrator) Up() error {
 	return nil
 }
 
+// MigrateUp applies every pending migration to d.
+func MigrateUp(ctx context.Context, d *sqlx.DB) error {
+	m, err := NewMigrator(ctx, d)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	return m.Up()
+}
+
 // Down reverts the last n migrations.
 func (mg *Migrator) Down(n int) error {
 	if err := mg.m.Steps(-n); err != nil && !errors.Is(err, migrate.ErrNoChange) {

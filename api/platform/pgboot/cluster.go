@@ -16,6 +16,14 @@ import (
 // clusterUser is the superuser initdb creates, whatever the OS user.
 const clusterUser = "postgres"
 
+// StartCluster starts the private cluster of o.DataDir on o.Port (initdb
+// when the folder has none; nothing when it already runs) and returns the
+// DSN of its maintenance database. Unlike Resolve it never uses another
+// server: the load harness needs a cluster of its own to configure and restart.
+func StartCluster(ctx context.Context, o Options) (string, error) {
+	return startCluster(ctx, o.withDefaults())
+}
+
 // startCluster uses the private cluster of o.DataDir, running initdb and
 // pg_ctl start as needed. The server outlives this process, like any dev
 // database; the next call finds it running.
@@ -72,6 +80,9 @@ func startCluster(ctx context.Context, o Options) (string, error) {
 	// Only 127.0.0.1 is listened on, which with initdb's pg_hba.conf limits
 	// trust to local connections.
 	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1", o.Port, shellQuote(l.sock))
+	for _, s := range o.Settings {
+		opts += " -c " + shellQuote(s)
+	}
 	err = r.run(ctx, filepath.Join(bin, "pg_ctl"), "start", "-D", l.data, "-l", l.log, "-w", "-t", "60", "-o", opts)
 	if err == nil {
 		err = waitReady(ctx, server, 15*time.Second)

@@ -48,6 +48,10 @@ type Options struct {
 	Docker string
 	// Logger receives one line per step (default slog.Default()).
 	Logger *slog.Logger
+	// Settings are extra server settings ("name=value") for a private
+	// cluster the call starts, e.g. shared_preload_libraries=pg_stat_statements;
+	// a cluster already running keeps its own.
+	Settings []string
 }
 
 // ErrNoServer is returned, wrapped with what was tried and how to fix it, when
