@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest'
 import dayjs from 'dayjs'
 import type { TargetDefinition } from '../../api/types'
-import { checkParams, fieldPath, keepParams, metricsFor, newTargetValues, nextPosition, paramsNeeded, TARGET_CODE, toInput, toValues } from './edit'
+import vi from '../../i18n/locales/vi.json'
+import en from '../../i18n/locales/en.json'
+import {
+  AGENCY_METRICS,
+  checkParams,
+  fieldPath,
+  keepParams,
+  metricsFor,
+  newTargetValues,
+  nextPosition,
+  paramsNeeded,
+  PEOPLE_METRICS,
+  POPULATIONS,
+  TARGET_CODE,
+  toInput,
+  toValues,
+} from './edit'
 
 describe('target editing', () => {
   it('offers the metrics of agencies for agency populations, of people for people', () => {
@@ -88,5 +104,15 @@ describe('target editing', () => {
     expect(TARGET_CODE.test('X')).toBe(false)
     expect(fieldPath('params.role')).toEqual(['params', 'role'])
     expect(fieldPath('code')).toEqual(['code'])
+  })
+
+  it('names every population and metric of the vocabulary in both languages', () => {
+    type Tree = { [k: string]: string | Tree }
+    const at = (tree: Tree, key: string) => key.split('.').reduce<unknown>((n, k) => (n as Tree | undefined)?.[k], tree)
+    const keys = [...POPULATIONS.map((p) => `target_edit.population.${p}`), ...[...AGENCY_METRICS, ...PEOPLE_METRICS].map((m) => `target_edit.metric.${m}`)]
+    for (const k of keys) {
+      expect(typeof at(vi as Tree, k), k).toBe('string')
+      expect(typeof at(en as Tree, k), k).toBe('string')
+    }
   })
 })
