@@ -35,6 +35,12 @@ func (h *Handler) Register(rg *gin.RouterGroup) {
 	rg.POST("/people", auth.Require(auth.PeopleWrite), h.createPerson)
 	rg.GET("/people/:id", auth.Require(auth.PersonView), h.getPerson)
 	rg.PATCH("/people/:id", auth.Require(auth.PeopleWrite), h.updatePerson)
+	rg.GET("/people/:id/memberships", auth.Require(auth.PeopleList), func(c *gin.Context) {
+		httpx.ServeID(c, func(id int64) (any, error) {
+			items, err := h.svc.Memberships(c.Request.Context(), auth.MustFrom(c), id)
+			return gin.H{"items": items}, err
+		})
+	})
 	rg.POST("/people/:id/deactivate", auth.Require(auth.PeopleWrite), h.setActive(false))
 	rg.POST("/people/:id/activate", auth.Require(auth.PeopleWrite), h.setActive(true))
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/govtrain/lms/api/audit"
 	"github.com/govtrain/lms/api/auth"
+	"github.com/govtrain/lms/api/platform/civil"
 	"github.com/govtrain/lms/api/platform/db"
 	"github.com/govtrain/lms/api/platform/errs"
 )
@@ -170,7 +171,12 @@ func writeRow(ctx context.Context, tx *preparedTx, actor audit.Actor, r checkedR
 		return nil
 	}
 	before := *r.existing
-	ok, err := updatePerson(ctx, tx, before.ID, before.Version, r.input, r.input.AgencyID != before.AgencyID)
+	var moved *civil.Date
+	if r.input.AgencyID != before.AgencyID {
+		today := civil.Today()
+		moved = &today
+	}
+	ok, err := updatePerson(ctx, tx, before.ID, before.Version, r.input, moved)
 	if err != nil {
 		return err
 	}

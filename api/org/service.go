@@ -11,6 +11,7 @@ import (
 
 	"github.com/govtrain/lms/api/audit"
 	"github.com/govtrain/lms/api/auth"
+	"github.com/govtrain/lms/api/platform/civil"
 	"github.com/govtrain/lms/api/platform/db"
 	"github.com/govtrain/lms/api/platform/errs"
 )
@@ -219,6 +220,9 @@ type PersonPatch struct {
 	Professional    *bool   `json:"professional"`
 	JobTitle        *string `json:"job_title"`
 	ITQualification *string `json:"it_qualification"`
+	// MovedOn is the day a change of agency takes effect (default today):
+	// not in the future, not before the current membership began.
+	MovedOn *civil.Date `json:"moved_on"`
 }
 
 // UpdatePerson applies a patch, refusing a stale version.
@@ -245,9 +249,12 @@ func (s *Service) UpdatePerson(ctx context.Context, p auth.Principal, id int64, 
 		if err := f.Err(); err != nil {
 			return err
 		}
-		moved := in.AgencyID != before.AgencyID
-		if moved {
+		var moved *civil.Date
+		if in.AgencyID != before.AgencyID {
 			if err := s.checkPersonAgency(ctx, tx, p, in.AgencyID); err != nil {
+				return err
+			}
+			if moved, err = moveDay(ctx, tx, id, patch.MovedOn); err != nil {
 				return err
 			}
 		}
@@ -318,4 +325,33 @@ func codeConflict(err error) error {
 		return e.With("fields", map[string]string{"code": "taken"})
 	}
 	return err
+}
+
+// moveDay checks the day a move takes effect (nil: today): history before
+// the current membership is not rewritten, and no move is recorded ahead.
+func moveDay(ctx context.Context, q sqlx.QueryerContext, person int64, day *civil.Date) (*civil.Date, error) {
+	today := civil.Today()
+	if day == nil {
+		return &today, nil
+	}
+	if day.After(today) {
+		return nil, errs.Fields{"moved_on": "in_future"}.Err()
+	}
+	since, err := currentSince(ctx, q, person)
+	if err != nil {
+		return nil, err
+	}
+	if day.Before(since) {
+		return nil, errs.Fields{"moved_on": "before_current"}.Err()
+	}
+	return day, nil
+}
+
+// Memberships is the agencies person worked in, newest first, if p may see
+// the person.
+func (s *Service) Memberships(ctx context.Context, p auth.Principal, person int64) ([]Membership, error) {
+	if _, err := getPerson(ctx, s.db, p.Scope(), person, false); err != nil {
+		return nil, err
+	}
+	return memberships(ctx, s.db, person)
 }

@@ -2,12 +2,15 @@ package org
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"strings"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
 	"github.com/govtrain/lms/api/auth"
+	"github.com/govtrain/lms/api/platform/civil"
 	"github.com/govtrain/lms/api/platform/db"
 	"github.com/govtrain/lms/api/platform/vn"
 )
@@ -232,8 +235,8 @@ func insertPerson(ctx context.Context, q sqlx.QueryerContext, in PersonInput) (i
 
 // updatePerson writes in over person id when its version is still version; it
 // reports false when someone else changed it first. A new agency closes the
-// current membership and opens another.
-func updatePerson(ctx context.Context, e sqlx.ExecerContext, id int64, version int, in PersonInput, agencyChanged bool) (bool, error) {
+// current membership and opens another from movedOn (nil: not moved).
+func updatePerson(ctx context.Context, e sqlx.ExecerContext, id int64, version int, in PersonInput, movedOn *civil.Date) (bool, error) {
 	res, err := e.ExecContext(ctx, `
 		UPDATE people SET code = $3, family_name = $4, middle_name = $5, given_name = $6, search_text = $7, gender = $8,
 		       birth_date = $9, email = $10, phone = $11, agency_id = $12, kind = $13, professional = $14,
@@ -247,22 +250,23 @@ func updatePerson(ctx context.Context, e sqlx.ExecerContext, id int64, version i
 	if n, _ := res.RowsAffected(); n == 0 {
 		return false, nil
 	}
-	if agencyChanged {
-		return true, moveMembership(ctx, e, id, in.AgencyID)
+	if movedOn != nil {
+		return true, moveMembership(ctx, e, id, in.AgencyID, *movedOn)
 	}
 	return true, nil
 }
 
-func moveMembership(ctx context.Context, e sqlx.ExecerContext, personID, agencyID int64) error {
-	// A move on the day the membership began replaces it rather than leaving a
-	// zero-length row.
+// moveMembership ends the person's current membership the day before day
+// and opens one in agency from day. A move on the day the membership began
+// replaces it rather than leaving a zero-length row.
+func moveMembership(ctx context.Context, e sqlx.ExecerContext, personID, agencyID int64, day civil.Date) error {
 	for _, q := range []string{
-		`DELETE FROM memberships WHERE person_id = $1 AND valid_to IS NULL AND valid_from >= current_date`,
-		`UPDATE memberships SET valid_to = current_date - 1 WHERE person_id = $1 AND valid_to IS NULL`,
-		`INSERT INTO memberships (person_id, agency_id, valid_from) VALUES ($1, $2, current_date)`,
+		`DELETE FROM memberships WHERE person_id = $1 AND valid_to IS NULL AND valid_from >= $2`,
+		`UPDATE memberships SET valid_to = $2::date - 1 WHERE person_id = $1 AND valid_to IS NULL`,
+		`INSERT INTO memberships (person_id, agency_id, valid_from) VALUES ($1, $3, $2)`,
 	} {
-		args := []any{personID}
-		if strings.Contains(q, "$2") {
+		args := []any{personID, day}
+		if strings.Contains(q, "$3") {
 			args = append(args, agencyID)
 		}
 		if _, err := e.ExecContext(ctx, q, args...); err != nil {
@@ -270,6 +274,32 @@ func moveMembership(ctx context.Context, e sqlx.ExecerContext, personID, agencyI
 		}
 	}
 	return nil
+}
+
+// Membership is a span of days a person worked in an agency (valid_to nil:
+// still does).
+type Membership struct {
+	AgencyID   int64       `db:"agency_id" json:"agency_id"`
+	AgencyName string      `db:"agency_name" json:"agency_name"`
+	ValidFrom  civil.Date  `db:"valid_from" json:"valid_from"`
+	ValidTo    *civil.Date `db:"valid_to" json:"valid_to"`
+}
+
+func memberships(ctx context.Context, q sqlx.QueryerContext, personID int64) ([]Membership, error) {
+	out := []Membership{}
+	err := sqlx.SelectContext(ctx, q, &out, `SELECT m.agency_id, a.name AS agency_name, m.valid_from, m.valid_to
+		FROM memberships m JOIN agencies a ON a.id = m.agency_id WHERE m.person_id = $1 ORDER BY m.valid_from DESC`, personID)
+	return out, err
+}
+
+// currentSince is the first day of the person's current membership.
+func currentSince(ctx context.Context, q sqlx.QueryerContext, personID int64) (civil.Date, error) {
+	var d civil.Date
+	err := sqlx.GetContext(ctx, q, &d, `SELECT valid_from FROM memberships WHERE person_id = $1 AND valid_to IS NULL`, personID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return civil.Date{}, nil
+	}
+	return d, err
 }
 
 func setPersonActive(ctx context.Context, e sqlx.ExecerContext, id int64, active bool) error {

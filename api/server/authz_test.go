@@ -130,6 +130,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"GET", p("/people"), nil, managersOnly},
 		{"GET", p("/people/%d", o.samePerson), nil, want{404, 404, 200, 200, 200}},
 		{"GET", p("/people/%d", o.otherPerson), nil, want{404, 404, 404, 200, 200}},
+		{"GET", p("/people/%d/memberships", o.samePerson), nil, managersOnly},
+		{"GET", p("/people/%d/memberships", o.otherPerson), nil, want{403, 403, 404, 200, 200}},
 		{"POST", p("/people"), newPerson(o.sameAgency), want{403, 403, 201, 201, 201}},
 		{"POST", p("/people"), newPerson(o.otherAgency), want{403, 403, 400, 201, 201}},
 		{"PATCH", p("/people/%d", o.samePerson), version(o.samePerson), want{403, 403, 200, 200, 200}},

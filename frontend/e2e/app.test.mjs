@@ -11,6 +11,7 @@ import { factTests } from './facts.mjs'
 import { targetEditTests } from './targetedit.mjs'
 import { targetTests } from './targets.mjs'
 import { reportTests } from './reports.mjs'
+import { membershipTests } from './memberships.mjs'
 import { courseTests } from './courses.mjs'
 import { quizTests } from './quiz.mjs'
 import { quizAdminTests } from './quizadmin.mjs'
@@ -334,6 +335,7 @@ positionTests({ server: () => server, browser: () => browser })
 reportTests({ server: () => server, browser: () => browser })
 factTests({ server: () => server, browser: () => browser })
 targetEditTests({ server: () => server, browser: () => browser })
+membershipTests({ server: () => server, browser: () => browser })
 
 function count(text) {
   return Number(text.replace(/\D/g, ''))

@@ -45,6 +45,9 @@ func (d Date) String() string { return d.t.Format(Layout) }
 // VN is the Vietnamese form, dd/mm/yyyy.
 func (d Date) VN() string { return d.t.Format("02/01/2006") }
 
+// Before reports whether d is before e.
+func (d Date) Before(e Date) bool { return d.t.Before(e.t) }
+
 // After reports whether d is after e.
 func (d Date) After(e Date) bool { return d.t.After(e.t) }
 

@@ -4,6 +4,7 @@
 // refresh in flight at a time, shared by every caller) and is retried once.
 
 import type {
+  Membership,
   ReportFormat,
   ReportParams,
   ReportRun,
@@ -324,6 +325,9 @@ export const listPeople = (q: PeopleQuery, signal?: AbortSignal) =>
     signal,
   })
 export const getPerson = (id: number) => json<Person>('GET', `/people/${id}`)
+/** personMemberships: the agencies a person worked in, newest first. */
+export const personMemberships = (id: number, signal?: AbortSignal) =>
+  json<{ items: Membership[] }>('GET', `/people/${id}/memberships`, { signal }).then((r) => r.items)
 export const createPerson = (body: PersonInput) => json<Person>('POST', '/people', { body })
 export const updatePerson = (id: number, body: PersonPatch) => json<Person>('PATCH', `/people/${id}`, { body })
 export const deactivatePerson = (id: number) => json<Person>('POST', `/people/${id}/deactivate`)

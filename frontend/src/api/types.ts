@@ -144,8 +144,19 @@ export interface PersonInput {
   it_qualification: ITQualification
 }
 
-/** PersonPatch: any PersonInput field plus the version read; birth_date "" clears the date. */
-export type PersonPatch = Partial<Omit<PersonInput, 'birth_date'>> & { birth_date?: string | null; version: number }
+/**
+ * PersonPatch: any PersonInput field plus the version read; birth_date "" clears the date; with a new agency_id,
+ * moved_on (yyyy-mm-dd, default today) is the day the move took effect.
+ */
+export type PersonPatch = Partial<Omit<PersonInput, 'birth_date'>> & { birth_date?: string | null; moved_on?: string; version: number }
+
+/** A span of days a person worked in an agency (valid_to null: still there). */
+export interface Membership {
+  agency_id: number
+  agency_name: string
+  valid_from: string
+  valid_to: string | null
+}
 
 export type PeopleSort = 'name' | '-name' | 'code' | '-code' | 'updated' | '-updated'
 

@@ -9,7 +9,7 @@ import { DATE_FORMAT } from '../../lib/format'
 import { AgencyTreeSelect } from './AgencyTreeSelect'
 import { CODE_PATTERN } from './AgencyForm'
 
-type Values = Omit<PersonInput, 'birth_date'> & { birth_date: Dayjs | null }
+type Values = Omit<PersonInput, 'birth_date'> & { birth_date: Dayjs | null; moved_on?: Dayjs | null }
 
 interface Props {
   person?: Person
@@ -87,14 +87,18 @@ export function PersonForm({ person, defaultAgencyId, onClose, onSaved }: Props)
   const required = { required: true, whitespace: true, message: t('validation.required') }
   const max = (n: number) => ({ max: n, message: t('validation.max', { max: n }) })
   const nameRule = { pattern: NAME_PATTERN, message: t('validation.name') }
+  // A change of agency asks since when: the targets count people where they worked on each day.
+  const agencyId = Form.useWatch('agency_id', form)
+  const moving = current !== undefined && agencyId !== undefined && agencyId !== current.agency_id
 
   const submit = async () => {
     const v = await form.validateFields()
     const input = toInput(v)
     setSaving(true)
     try {
+      const moved = current && input.agency_id !== current.agency_id && v.moved_on ? { moved_on: v.moved_on.format('YYYY-MM-DD') } : {}
       const saved = current
-        ? await updatePerson(current.id, { ...changed(current, input), version: current.version })
+        ? await updatePerson(current.id, { ...changed(current, input), ...moved, version: current.version })
         : await createPerson(input)
       message.success(t(current ? 'common.saved' : 'common.created'))
       onSaved(saved)
@@ -235,6 +239,19 @@ export function PersonForm({ person, defaultAgencyId, onClose, onSaved }: Props)
               <AgencyTreeSelect allowClear={false} placeholder={t('people.pick_agency')} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
+          {moving && (
+            <Col span={12}>
+              <Form.Item name="moved_on" label={t('people.field.moved_on')} extra={t('people.moved_on_hint')}>
+                <DatePicker
+                  format={DATE_FORMAT}
+                  style={{ width: '100%' }}
+                  placeholder={t('common.date_placeholder')}
+                  disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                  data-testid="person-moved-on"
+                />
+              </Form.Item>
+            </Col>
+          )}
           <Col span={12}>
             <Form.Item name="kind" label={t('people.field.kind')} rules={[{ required: true, message: t('validation.required') }]}>
               <Select options={PERSON_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />

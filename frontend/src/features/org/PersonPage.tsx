@@ -9,6 +9,7 @@ import { errorText } from '../../app/errors'
 import { useMe } from '../auth/AuthContext'
 import { canMaintainFacts } from '../auth/access'
 import { QualificationsPanel } from '../facts/QualificationsPanel'
+import { MembershipsPanel } from './MembershipsPanel'
 import { PersonDetails } from './PersonDetails'
 import { PersonForm } from './PersonForm'
 
@@ -76,6 +77,7 @@ export default function PersonPage() {
           <PersonDetails person={person} linkAgency />
         </Card>
       )}
+      {person && <MembershipsPanel personId={person.id} version={person.version} />}
       {person && canMaintainFacts(me.role) && <QualificationsPanel personId={person.id} personName={person.full_name} />}
       {editing && person && (
         <PersonForm
