@@ -8,6 +8,7 @@ import { DATE_FORMAT } from '../../lib/format'
 import { targetKey } from '../certadmin/certadmin'
 import { degreeKey } from '../facts/degrees'
 import { roleKey } from '../facts/positions'
+import { agencyName } from '../org/tree'
 import { useAgencies } from '../org/useAgencies'
 import { checkParams, fieldPath, keepParams, metricsFor, PARAM_VOCABULARY, paramsNeeded, POPULATIONS, TARGET_CODE, toInput, toValues, type TargetValues } from './edit'
 
@@ -30,7 +31,7 @@ interface Props {
  * away.
  */
 export function TargetDrawer({ target, initial, onClose, onSaved, reload }: Props) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { message } = App.useApp()
   const [form] = Form.useForm<TargetValues>()
   const [busy, setBusy] = useState(false)
@@ -43,7 +44,10 @@ export function TargetDrawer({ target, initial, onClose, onSaved, reload }: Prop
   const metric = Form.useWatch('metric', form)
   const needs = paramsNeeded(population, metric)
   const metrics = metricsFor(population)
-  const codes = useMemo(() => agencies.map((a) => ({ value: a.code, label: `${a.code} · ${a.name}` })), [agencies])
+  const codes = useMemo(
+    () => agencies.map((a) => ({ value: a.code, label: `${a.code} · ${agencyName(a, i18n.language)}` })),
+    [agencies, i18n.language],
+  )
   const required = { required: true, message: t('validation.required') }
 
   // mark shows errors by field name ("params.role"); the API's codes, or the check's own words before sending.
