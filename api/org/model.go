@@ -33,6 +33,7 @@ type Agency struct {
 	Sectors     StringArray `db:"sectors" json:"sectors"`
 	ValidFrom   *civil.Date `db:"valid_from" json:"valid_from"`
 	ValidTo     *civil.Date `db:"valid_to" json:"valid_to"`
+	SuccessorOf *int64      `db:"successor_of" json:"successor_of"` // the agency this one took over (a merger or a renaming)
 	PeopleCount int         `db:"people_count" json:"people_count"`
 }
 
@@ -46,6 +47,9 @@ type AgencyInput struct {
 	Sectors   *[]string   `json:"sectors"`
 	ValidFrom *civil.Date `json:"valid_from"`
 	ValidTo   *civil.Date `json:"valid_to"`
+	// SuccessorOf is the agency this one took over when agencies merged
+	// or were renamed; 0 clears it.
+	SuccessorOf *int64 `json:"successor_of"`
 }
 
 // The vocabularies of a person's fields.

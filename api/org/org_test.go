@@ -276,4 +276,28 @@ func TestAgencies(t *testing.T) {
 			t.Errorf("%s: got %d %s", name, r.Code, r.Body)
 		}
 	}
+	// A merger: the new commune takes over Nghèn from 01/07/2009; the link clears with 0.
+	nghen := agencyID(t, a, "443-nghen")
+	patch := func(body map[string]any) (org.Agency, int) {
+		r := a.Do(apitest.Request{Method: "PATCH", Path: fmt.Sprintf("/api/v1/agencies/%d", ag.ID), As: "noivu", Body: body})
+		var out org.Agency
+		if r.Code == http.StatusOK {
+			r.JSON(&out)
+		}
+		return out, r.Code
+	}
+	if got, code := patch(map[string]any{"successor_of": nghen, "valid_from": "2009-07-01"}); code != http.StatusOK || got.SuccessorOf == nil || *got.SuccessorOf != nghen {
+		t.Errorf("successor_of: %d %+v", code, got)
+	}
+	if got, code := patch(map[string]any{"name": "UBND thị trấn Nghèn mới"}); code != http.StatusOK || got.SuccessorOf == nil {
+		t.Errorf("an edit without successor_of keeps it: %d %+v", code, got)
+	}
+	for _, bad := range []int64{ag.ID, 987654321} {
+		if _, code := patch(map[string]any{"successor_of": bad}); code != http.StatusBadRequest {
+			t.Errorf("successor_of %d: got %d", bad, code)
+		}
+	}
+	if got, code := patch(map[string]any{"successor_of": 0}); code != http.StatusOK || got.SuccessorOf != nil {
+		t.Errorf("successor_of 0 clears: %d %+v", code, got)
+	}
 }

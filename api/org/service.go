@@ -59,6 +59,13 @@ func (in AgencyInput) apply(a *Agency) {
 	if in.ValidTo != nil {
 		a.ValidTo = in.ValidTo
 	}
+	switch {
+	case in.SuccessorOf == nil:
+	case *in.SuccessorOf == 0:
+		a.SuccessorOf = nil
+	default:
+		a.SuccessorOf = in.SuccessorOf
+	}
 }
 
 func (a Agency) validate() error {
@@ -85,6 +92,9 @@ func (a Agency) validate() error {
 	}
 	if a.ValidFrom != nil && a.ValidTo != nil && a.ValidFrom.After(*a.ValidTo) {
 		f.Add("valid_to", "before_valid_from")
+	}
+	if a.SuccessorOf != nil && (*a.SuccessorOf < 0 || *a.SuccessorOf == a.ID) {
+		f.Add("successor_of", "invalid")
 	}
 	return f.Err()
 }

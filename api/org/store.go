@@ -41,7 +41,7 @@ func scopeAgencies(w *db.Where, s auth.Scope) {
 }
 
 const agencySelect = `
-	SELECT a.id, a.parent_id, a.code, a.name, a.name_en, a.level, a.sectors, a.valid_from, a.valid_to,
+	SELECT a.id, a.parent_id, a.code, a.name, a.name_en, a.level, a.sectors, a.valid_from, a.valid_to, a.successor_of,
 	       (SELECT count(*) FROM people p WHERE p.agency_id = a.id AND p.active) AS people_count
 	FROM agencies a`
 
@@ -75,18 +75,18 @@ func agencyInScope(ctx context.Context, q sqlx.QueryerContext, s auth.Scope, id 
 func insertAgency(ctx context.Context, q sqlx.QueryerContext, a Agency) (int64, error) {
 	var id int64
 	err := sqlx.GetContext(ctx, q, &id, `
-		INSERT INTO agencies (parent_id, code, name, name_en, level, sectors, valid_from, valid_to)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-		a.ParentID, a.Code, a.Name, a.NameEn, a.Level, a.Sectors, a.ValidFrom, a.ValidTo)
+		INSERT INTO agencies (parent_id, code, name, name_en, level, sectors, valid_from, valid_to, successor_of)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+		a.ParentID, a.Code, a.Name, a.NameEn, a.Level, a.Sectors, a.ValidFrom, a.ValidTo, a.SuccessorOf)
 	return id, err
 }
 
 func updateAgency(ctx context.Context, e sqlx.ExecerContext, a Agency) error {
 	_, err := e.ExecContext(ctx, `
 		UPDATE agencies SET parent_id = $2, code = $3, name = $4, name_en = $5, level = $6, sectors = $7,
-		       valid_from = $8, valid_to = $9, updated_at = now()
+		       valid_from = $8, valid_to = $9, successor_of = $10, updated_at = now()
 		WHERE id = $1`,
-		a.ID, a.ParentID, a.Code, a.Name, a.NameEn, a.Level, a.Sectors, a.ValidFrom, a.ValidTo)
+		a.ID, a.ParentID, a.Code, a.Name, a.NameEn, a.Level, a.Sectors, a.ValidFrom, a.ValidTo, a.SuccessorOf)
 	return err
 }
 

@@ -75,6 +75,8 @@ export interface Agency {
   sectors: string[]
   valid_from: string | null
   valid_to: string | null
+  /** the agency this one took over (a merger or a renaming) */
+  successor_of: number | null
   people_count: number
 }
 
@@ -89,6 +91,8 @@ export interface AgencyInput {
   valid_from?: string
   /** yyyy-mm-dd, the last day (merged or renamed away); left out: unchanged */
   valid_to?: string
+  /** the agency this one took over; 0 clears it; left out: unchanged */
+  successor_of?: number
 }
 
 export type Gender = '' | 'male' | 'female'

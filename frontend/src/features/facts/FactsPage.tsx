@@ -9,6 +9,7 @@ import { useMe } from '../auth/AuthContext'
 import { canEditAgencies, canMaintainFacts } from '../auth/access'
 import { AgencyForm } from '../org/AgencyForm'
 import { agencyName } from '../org/tree'
+import { useAgencies } from '../org/useAgencies'
 import { AgencyFrame } from './AgencyFrame'
 import { MailboxesPanel } from './MailboxesPanel'
 import { PositionsPanel } from './PositionsPanel'
@@ -35,6 +36,7 @@ function Facts({ agency }: { agency: Agency }) {
   const [sp, setSp] = useSearchParams()
   const tab = readFactsTab(sp.get('tab'))
   const [editing, setEditing] = useState(false)
+  const { agencies } = useAgencies()
 
   return (
     <>
@@ -65,6 +67,14 @@ function Facts({ agency }: { agency: Agency }) {
           </Descriptions.Item>
           <Descriptions.Item label={t('agencies.field.valid_from')}>{formatDate(agency.valid_from) || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('agencies.field.valid_to')}>{formatDate(agency.valid_to) || t('agency_facts.still_valid')}</Descriptions.Item>
+          {agency.successor_of !== null && (
+            <Descriptions.Item label={t('agencies.field.successor_of')}>
+              {(() => {
+                const old = agencies.find((a) => a.id === agency.successor_of)
+                return old ? agencyName(old, i18n.language) : `#${agency.successor_of}`
+              })()}
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       <Tabs

@@ -13,7 +13,11 @@ import { invalidateAgencies, useAgencies } from './useAgencies'
 export const CODE_PATTERN = /^[A-Za-z0-9._-]{1,40}$/
 
 /** The form's values: the input with its validity days as pickers. */
-type AgencyValues = Omit<AgencyInput, 'valid_from' | 'valid_to'> & { valid_from?: Dayjs | null; valid_to?: Dayjs | null }
+type AgencyValues = Omit<AgencyInput, 'valid_from' | 'valid_to' | 'successor_of'> & {
+  valid_from?: Dayjs | null
+  valid_to?: Dayjs | null
+  successor_of?: number | null
+}
 
 /** validityInput sends a validity day only when one is chosen: the API keeps a date it is not sent, and cannot clear one. */
 export function validityInput(from?: Dayjs | null, to?: Dayjs | null): Pick<AgencyInput, 'valid_from' | 'valid_to'> {
@@ -51,6 +55,8 @@ export function AgencyForm({ agency, parentId, onClose, onSaved }: Props) {
       level: v.level,
       sectors: v.sectors ?? [],
       ...validityInput(v.valid_from, v.valid_to),
+      // Cleared in the form: 0 tells the server to clear it.
+      ...(v.successor_of ? { successor_of: v.successor_of } : agency?.successor_of ? { successor_of: 0 } : {}),
     }
     setSaving(true)
     try {
@@ -92,6 +98,7 @@ export function AgencyForm({ agency, parentId, onClose, onSaved }: Props) {
                 sectors: agency.sectors,
                 valid_from: agency.valid_from ? dayjs(agency.valid_from.slice(0, 10)) : null,
                 valid_to: agency.valid_to ? dayjs(agency.valid_to.slice(0, 10)) : null,
+                successor_of: agency.successor_of,
               }
             : { parent_id: parentId ?? null, level: 'commune', sectors: [] }
         }
@@ -146,6 +153,9 @@ export function AgencyForm({ agency, parentId, onClose, onSaved }: Props) {
           ]}
         >
           <DatePicker format={DATE_FORMAT} placeholder={t('common.date_placeholder')} allowClear={!agency?.valid_to} data-testid="agency-valid-to" />
+        </Form.Item>
+        <Form.Item name="successor_of" label={t('agencies.field.successor_of')} extra={t('agencies.successor_hint')}>
+          <AgencyTreeSelect disabled={agency ? new Set([agency.id]) : undefined} placeholder={t('agencies.no_successor')} />
         </Form.Item>
       </Form>
     </Modal>

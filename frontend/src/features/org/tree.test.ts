@@ -13,6 +13,7 @@ function ag(id: number, parent: number | null, name: string, level: Agency['leve
     sectors: [],
     valid_from: null,
     valid_to: null,
+    successor_of: null,
     people_count: 0,
   }
 }
