@@ -24,6 +24,15 @@ func factsRoutes(t *testing.T, a *apitest.API, o objects) []route {
 	}
 	var target int64
 	a.DB.Get(&target, `SELECT id FROM targets WHERE code = 'STAFF-NET-60'`)
+	degree := func(person int64) int64 {
+		var id int64
+		if err := a.DB.Get(&id, `INSERT INTO qualifications (person_id, level, field, it_field, awarded_on, evidence_name, evidence_type, evidence)
+			VALUES ($1, 'university', 'Công nghệ thông tin', true, '2006-07-15', 'bang.pdf', 'application/pdf', '%PDF-1.4') RETURNING id`, person); err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	sameDegree, otherDegree := degree(o.samePerson), degree(o.otherPerson)
 	day := map[string]string{"agency_manager": "2009-03-01", "home_affairs": "2009-04-01", "admin": "2009-05-01"}
 	p := func(format string, args ...any) string { return "/api/v1" + fmt.Sprintf(format, args...) }
 	role := map[string]string{"agency_manager": "it_officer", "home_affairs": "it_specialist", "admin": "it_officer"}
@@ -43,6 +52,8 @@ func factsRoutes(t *testing.T, a *apitest.API, o objects) []route {
 			want{403, 403, 200, 409, 409}},
 		{"GET", p("/people/%d/qualifications", o.samePerson), nil, managersOnly},
 		{"GET", p("/people/%d/qualifications", o.otherPerson), nil, want{403, 403, 404, 200, 200}},
+		{"GET", p("/qualifications/%d/evidence", sameDegree), nil, managersOnly},
+		{"GET", p("/qualifications/%d/evidence", otherDegree), nil, want{403, 403, 404, 200, 200}},
 		{"POST", p("/people/%d/qualifications", o.samePerson), func(string) any {
 			return file{name: "bang-dai-hoc.pdf", data: []byte("%PDF-1.4\n% bằng kỹ sư\n"), field: "evidence", fields: map[string]string{
 				"level": "university", "field": "Công nghệ thông tin", "awarded_on": "2006-07-15", "institution": "Đại học Vinh"}}

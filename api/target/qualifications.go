@@ -107,6 +107,31 @@ func (s *Service) AddQualification(ctx context.Context, p auth.Principal, actor 
 	return out, err
 }
 
+// Evidence is a degree's scan as stored.
+type Evidence struct {
+	PersonID int64   `db:"person_id"`
+	Name     *string `db:"evidence_name"`
+	Type     *string `db:"evidence_type"`
+	Data     []byte  `db:"evidence"`
+}
+
+// QualificationEvidence is the scan of degree id, if p maintains the
+// person's agency; not found when it has none.
+func (s *Service) QualificationEvidence(ctx context.Context, p auth.Principal, id int64) (Evidence, error) {
+	var ev Evidence
+	if err := s.db.GetContext(ctx, &ev, `SELECT person_id, evidence_name, evidence_type, evidence FROM qualifications WHERE id = $1`,
+		id); err != nil {
+		return Evidence{}, errs.ErrNotFound
+	}
+	if err := personInScope(ctx, s.db, p, ev.PersonID); err != nil {
+		return Evidence{}, err
+	}
+	if ev.Name == nil || ev.Type == nil || len(ev.Data) == 0 {
+		return Evidence{}, errs.ErrNotFound
+	}
+	return ev, nil
+}
+
 // registerQualifications adds the routes of qualifications to g.
 func (h *Handler) registerQualifications(g *gin.RouterGroup, actor func(*gin.Context) audit.Actor, maxUpload int64) {
 	g.GET("/people/:id/qualifications", func(c *gin.Context) {
@@ -135,5 +160,16 @@ func (h *Handler) registerQualifications(g *gin.RouterGroup, actor func(*gin.Con
 			return
 		}
 		c.JSON(http.StatusCreated, out)
+	})
+	g.GET("/qualifications/:id/evidence", func(c *gin.Context) {
+		id, err := httpx.PathID(c, "id")
+		if httpx.Fail(c, err) {
+			return
+		}
+		ev, err := h.svc.QualificationEvidence(c.Request.Context(), auth.MustFrom(c), id)
+		if httpx.Fail(c, err) {
+			return
+		}
+		httpx.Attachment(c, *ev.Name, *ev.Type, ev.Data)
 	})
 }

@@ -5,6 +5,7 @@
 // records an IT degree with its scan on a person's page; Home Affairs sets
 // an agency's validity days in the agency form.
 import assert from 'node:assert/strict'
+import { readFile } from 'node:fs/promises'
 import { describe, test } from 'node:test'
 import { apiGet, newPage, shot, signIn } from './browser.mjs'
 
@@ -187,6 +188,12 @@ export function factTests(env) {
       assert.equal(mine.level, 'master')
       assert.equal(mine.it_field, true)
       assert.equal(mine.awarded_on.slice(0, 10), '2009-03-15')
+      // The scan is downloaded as it was recorded.
+      const download = page.waitForEvent('download')
+      await panel.locator(`[data-testid=degree-evidence-${mine.id}]`).click()
+      const file = await download
+      assert.equal(file.suggestedFilename(), 'bang-thac-si.png')
+      assert.deepEqual(await readFile(await file.path()), PNG)
       await page.context().close()
     })
   })

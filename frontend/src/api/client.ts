@@ -525,6 +525,8 @@ export function recordCertificate(f: {
   return json<Certificate>('POST', '/certificates/recorded', { form })
 }
 export const certificateEvidence = (id: number) => download(`/certificates/${id}/evidence`, undefined, `minh-chung-${id}`)
+/** qualificationEvidence downloads the scan recorded with an IT degree. */
+export const qualificationEvidence = (id: number) => download(`/qualifications/${id}/evidence`, undefined, `van-bang-${id}`)
 
 // ---- targets ----
 

@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react'
-import { Alert, Button, Card, Table, Tag, Typography } from 'antd'
+import { Alert, App, Button, Card, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import { personQualifications } from '../../api/client'
+import { personQualifications, qualificationEvidence } from '../../api/client'
+import { saveFile } from '../../lib/download'
 import type { Qualification } from '../../api/types'
 import { errorText } from '../../app/errors'
 import { formatDate } from '../../lib/format'
@@ -19,6 +20,7 @@ import { day } from './positions'
  */
 export function QualificationsPanel({ personId, personName }: { personId: number; personName: string }) {
   const { t } = useTranslation()
+  const { message } = App.useApp()
   const [tick, setTick] = useState(0)
   const [adding, setAdding] = useState(false)
   const { data, error, loading } = useLoad(() => personQualifications(personId), [personId, tick])
@@ -45,9 +47,16 @@ export function QualificationsPanel({ personId, personName }: { personId: number
       key: 'evidence',
       render: (_, q) =>
         q.evidence_name ? (
-          <Typography.Text type="secondary">
-            <PaperClipOutlined /> {q.evidence_name}
-          </Typography.Text>
+          <Button
+            type="link"
+            size="small"
+            icon={<PaperClipOutlined />}
+            style={{ paddingInline: 0 }}
+            onClick={() => qualificationEvidence(q.id).then(saveFile, (e) => message.error(errorText(t, e)))}
+            data-testid={`degree-evidence-${q.id}`}
+          >
+            {q.evidence_name}
+          </Button>
         ) : (
           '—'
         ),
