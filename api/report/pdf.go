@@ -60,9 +60,8 @@ func PDF(d Data, p Params) ([]byte, error) {
 }
 
 type writer struct {
-	f       *fpdf.Fpdf
-	y       float64 // the baseline of the next line
-	drawRow func(cells []cell, header bool)
+	f *fpdf.Fpdf
+	y float64 // the baseline of the next line
 }
 
 // room starts a new page unless h mm fit above the bottom margin.
@@ -187,7 +186,7 @@ func (w *writer) overview(d Data) {
 }
 
 // byAgency is section II: every department and district against every
-// target, by the targets' numbers in section I.
+// target, by the targets' numbers in section I, in whole percents.
 func (w *writer) byAgency(d Data) {
 	if len(d.Agencies) == 0 || len(d.Targets) == 0 {
 		return
@@ -206,14 +205,14 @@ func (w *writer) byAgency(d Data) {
 			v := cellOf(a, t.Code)
 			s := "–"
 			if v.Percent != nil {
-				s = strconv.Itoa(int(*v.Percent+0.5)) + "%"
+				s = strconv.Itoa(int(*v.Percent + 0.5))
 			}
 			r = append(r, cell{s: s, bold: v.Met})
 		}
 		rows[i] = r
 	}
 	w.table(cols, rows)
-	w.paragraph("Ghi chú: (1), (2)… là số thứ tự chỉ tiêu ở mục I; số in đậm: đạt yêu cầu; “–”: không có đối tượng tính.",
+	w.paragraph("Ghi chú: số liệu là tỷ lệ phần trăm (%) làm tròn; (1), (2)… là số thứ tự chỉ tiêu ở mục I; số in đậm: đạt yêu cầu; “–”: không có đối tượng tính.",
 		"I", 11, 0)
 }
 
@@ -252,62 +251,59 @@ type cell struct {
 // table draws a bordered table from the current line: the header on every
 // page it spans, each row as tall as its longest wrapped cell.
 func (w *writer) table(cols []column, rows [][]cell) {
-	f := w.f
-	lh := official.LineHeight(tableSize) * 0.95
-	const pad = 1.2
-	draw := func(cells []cell, header bool) {
-		lines := make([][]string, len(cols))
-		n := 1
-		for i, c := range cols {
-			style := ""
-			if header || cells[i].bold {
-				style = "B"
-			}
-			f.SetFont(official.Family, style, tableSize)
-			lines[i] = f.SplitText(cells[i].s, c.width-2*pad)
-			n = max(n, len(lines[i]))
-		}
-		h := float64(n)*lh + 2*pad
-		if w.y+h > pageH-marginB {
-			f.AddPage()
-			w.y = marginT + 4
-			if !header {
-				w.tableHeader(cols, lh, pad)
-			}
-		}
-		x := marginL
-		f.SetDrawColor(0, 0, 0)
-		f.SetLineWidth(0.2)
-		for i, c := range cols {
-			f.Rect(x, w.y, c.width, h, "D")
-			style := ""
-			if header || cells[i].bold {
-				style = "B"
-			}
-			f.SetFont(official.Family, style, tableSize)
-			for k, line := range lines[i] {
-				tx := x + pad
-				if c.align == "C" {
-					tx = x + (c.width-f.GetStringWidth(line))/2
-				}
-				official.Text(f, line, style, tableSize, tx, w.y+pad+float64(k)*lh+lh*0.75)
-			}
-			x += c.width
-		}
-		w.y += h
+	head := make([]cell, len(cols))
+	for i, c := range cols {
+		head[i] = cell{s: c.head, bold: true}
 	}
-	w.drawRow = draw
-	w.tableHeader(cols, lh, pad)
+	w.row(cols, head, nil)
 	for _, r := range rows {
-		draw(r, false)
+		w.row(cols, r, head)
 	}
 	w.y += official.LineHeight(bodySize) * 0.8
 }
 
-func (w *writer) tableHeader(cols []column, lh, pad float64) {
-	head := make([]cell, len(cols))
-	for i, c := range cols {
-		head[i] = cell{s: c.head}
+// row draws one row of a table; when it does not fit, it starts a new page
+// and draws head (when not nil) there first.
+func (w *writer) row(cols []column, cells, head []cell) {
+	const pad = 1.2
+	f := w.f
+	lh := official.LineHeight(tableSize) * 0.95
+	style := func(c cell) string {
+		if c.bold {
+			return "B"
+		}
+		return ""
 	}
-	w.drawRow(head, true)
+	lines := make([][]string, len(cols))
+	n := 1
+	for i, c := range cols {
+		f.SetFont(official.Family, style(cells[i]), tableSize)
+		lines[i] = f.SplitText(cells[i].s, c.width-2*pad)
+		n = max(n, len(lines[i]))
+	}
+	h := float64(n)*lh + 2*pad
+	if w.y+h > pageH-marginB {
+		f.AddPage()
+		w.y = marginT + 4
+		if head != nil {
+			w.row(cols, head, nil)
+		}
+	}
+	x := marginL
+	f.SetDrawColor(0, 0, 0)
+	f.SetLineWidth(0.2)
+	for i, c := range cols {
+		f.Rect(x, w.y, c.width, h, "D")
+		st := style(cells[i])
+		f.SetFont(official.Family, st, tableSize)
+		for k, line := range lines[i] {
+			tx := x + pad
+			if c.align == "C" {
+				tx = x + (c.width-f.GetStringWidth(line))/2
+			}
+			official.Text(f, line, st, tableSize, tx, w.y+pad+float64(k)*lh+lh*0.75)
+		}
+		x += c.width
+	}
+	w.y += h
 }
