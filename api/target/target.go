@@ -32,6 +32,11 @@
 // Metrics of people:
 //   - holds_certificate: holds a valid certificate counting for
 //     params.certification (issued, automatically or by hand, or recorded).
+//
+// The dashboard counts people (and has_certified_person) from a roll-up
+// per agency that the transactions changing the facts keep (migration
+// 0012, target_people_on), so its cost does not grow with the number of
+// people; the lists of who is missing read the facts person by person.
 package target
 
 import (
