@@ -72,7 +72,7 @@ var demoPeople = []demoPerson{
 // 10 per district and 2-3 per commune, some 600 in all.
 func generatePeople(agencies []agency, seed int64) []person {
 	r := rand.New(rand.NewSource(seed))
-	g := generator{r: r, emails: map[string]bool{}, phones: map[string]bool{}, names: map[string]bool{}}
+	g := generator{r: r, emails: map[string]bool{}, numbered: map[string]int{}, phones: map[string]bool{}, names: map[string]bool{}}
 	out := g.demo()
 	for _, a := range agencies {
 		var n int
@@ -114,8 +114,10 @@ func (g *generator) demo() []person {
 type generator struct {
 	r      *rand.Rand
 	emails map[string]bool
-	phones map[string]bool
-	names  map[string]bool // folded names of the demo people, kept unique
+	// numbered is, per address, the last number given after its initials.
+	numbered map[string]int
+	phones   map[string]bool
+	names    map[string]bool // folded names of the demo people, kept unique
 }
 
 func (g *generator) person(a agency, used map[string]bool) person {
@@ -179,8 +181,11 @@ func (g *generator) email(p person) string {
 	local := vn.Fold(p.Given) + initial(p.Family) + initial(p.Middle)
 	domain := "." + strings.ToLower(p.AgencyCode) + "@" + emailDomain
 	e := local + domain
-	for i := 2; g.emails[e]; i++ {
+	// Numbers are given in order per address, so the next one to try is
+	// after the last given (a province of millions has thousands of "annv").
+	for i := max(2, g.numbered[local+domain]+1); g.emails[e]; i++ {
 		e = fmt.Sprintf("%s%d%s", local, i, domain)
+		g.numbered[local+domain] = i
 	}
 	g.emails[e] = true
 	return e

@@ -193,7 +193,8 @@ func generateProvince(agencies []agency, n int, seed int64) []person {
 		given++
 	}
 	r := rand.New(rand.NewSource(seed))
-	g := generator{r: r, emails: make(map[string]bool, n), phones: make(map[string]bool, n), names: map[string]bool{}}
+	g := generator{r: r, emails: make(map[string]bool, n), numbered: map[string]int{}, phones: make(map[string]bool, n),
+		names: map[string]bool{}}
 	out := make([]person, 0, n)
 	out = append(out, g.demo()...)
 	for i, a := range agencies {
