@@ -289,7 +289,12 @@ func machine(ctx context.Context, admin *sqlx.DB) string {
 	}
 	var pg string
 	admin.GetContext(ctx, &pg, `SELECT current_setting('server_version')`)
-	return fmt.Sprintf("%d × %s%s, PostgreSQL %s, %s", runtime.NumCPU(), model, mem, pg, runtime.Version())
+	load := ""
+	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
+		// Others' work on the machine shows here: the harness has not started yet.
+		load = ", load average " + strings.Join(strings.Fields(string(b))[:3], " ") + " before the run"
+	}
+	return fmt.Sprintf("%d × %s%s, PostgreSQL %s, %s%s", runtime.NumCPU(), model, mem, pg, runtime.Version(), load)
 }
 
 // revision is the working tree's git revision, "-dirty" when changed.

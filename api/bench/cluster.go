@@ -4,7 +4,10 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/govtrain/lms/api/platform/db"
 	"github.com/govtrain/lms/api/platform/pgboot"
@@ -70,3 +73,13 @@ func (c *Cluster) DSN(name string) string {
 
 // Admin is the address of the maintenance database.
 func (c *Cluster) Admin() string { return c.DSN("postgres") }
+
+// PID is the postmaster's process id, from postmaster.pid.
+func (c *Cluster) PID() (int, error) {
+	b, err := os.ReadFile(filepath.Join(c.opts.DataDir, "pg", "postmaster.pid"))
+	if err != nil {
+		return 0, err
+	}
+	first, _, _ := strings.Cut(string(b), "\n")
+	return strconv.Atoi(strings.TrimSpace(first))
+}

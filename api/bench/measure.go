@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -29,6 +30,8 @@ type Result struct {
 	PGSSCalls  float64  `json:"pgss_calls_per_request"`
 	Commits    float64  `json:"commits_per_request"`
 	CPUms      float64  `json:"cpu_ms_per_request"`
+	PGCPUms    float64  `json:"postgres_cpu_ms_per_request"`
+	LoadCPUms  float64  `json:"load_generator_cpu_ms_per_request"`
 	PeakRSSMiB float64  `json:"peak_rss_mib"`
 	Verdict    string   `json:"verdict"`
 	Checks     []string `json:"checks,omitempty"`
@@ -40,6 +43,7 @@ type snapshot struct {
 	statements, roundTrips float64
 	calls, commits         float64
 	usage                  Usage
+	pgCPU, loadCPU         time.Duration
 }
 
 // serverCounters reads the SQL counters of /metrics and the process's usage.
@@ -58,7 +62,18 @@ func (e *Env) serverCounters(ctx context.Context, s *snapshot) error {
 		return err
 	}
 	s.statements, s.roundTrips = m["lms_sql_statements_total"], m["lms_sql_round_trips_total"]
-	s.usage, err = e.srv.Usage()
+	if s.usage, err = e.srv.Usage(); err != nil {
+		return err
+	}
+	pid, err := e.cluster.PID()
+	if err != nil {
+		return err
+	}
+	if s.pgCPU, err = treeCPU(pid); err != nil {
+		return err
+	}
+	self, err := readUsage(os.Getpid())
+	s.loadCPU = self.CPU
 	return err
 }
 
@@ -148,6 +163,8 @@ func results(scenario string, goals map[string]Goal, samples []Sample, before, a
 		r.PGSSCalls = (after.calls - before.calls) / total
 		r.Commits = (after.commits - before.commits) / total
 		r.CPUms = ms(after.usage.CPU-before.usage.CPU) / total
+		r.PGCPUms = ms(after.pgCPU-before.pgCPU) / total
+		r.LoadCPUms = ms(after.loadCPU-before.loadCPU) / total
 		r.PeakRSSMiB = float64(after.usage.PeakRSS) / (1 << 20)
 		if g, ok := goals[op]; ok {
 			r.Goal, r.Verdict = g.String(), g.judge(r)

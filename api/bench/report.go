@@ -69,12 +69,12 @@ type Report struct {
 func (r *Report) WriteMarkdown(w io.Writer) {
 	fmt.Fprintf(w, "%s, %s, revision %s, %d people, scale %g\n\n", r.Started.UTC().Format("2006-01-02 15:04 UTC"),
 		r.Machine, r.Revision, r.People, r.Scale)
-	fmt.Fprintln(w, "| scenario | request | n | rate/s | errors | p50 ms | p95 ms | p99 ms | max ms | SQL stmts/req | round trips/req | pg_stat_statements calls/req | commits/req | CPU ms/req | peak RSS MiB | goal | verdict |")
-	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
+	fmt.Fprintln(w, "| scenario | request | n | rate/s | errors | p50 ms | p95 ms | p99 ms | max ms | SQL stmts/req | round trips/req | pg_stat_statements calls/req | commits/req | server CPU ms/req | PostgreSQL CPU ms/req | load generator CPU ms/req | peak RSS MiB | goal | verdict |")
+	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
 	for _, x := range r.Results {
-		fmt.Fprintf(w, "| %s | %s | %d | %.0f | %d | %s | %s | %s | %s | %.2f | %.2f | %.2f | %.2f | %.3f | %.0f | %s | %s |\n",
+		fmt.Fprintf(w, "| %s | %s | %d | %.0f | %d | %s | %s | %s | %s | %.2f | %.2f | %.2f | %.2f | %.3f | %.3f | %.3f | %.0f | %s | %s |\n",
 			x.Scenario, x.Op, x.Requests, x.Rate, x.Errors, num(x.P50ms), num(x.P95ms), num(x.P99ms), num(x.MaxMs),
-			x.Statements, x.RoundTrips, x.PGSSCalls, x.Commits, x.CPUms, x.PeakRSSMiB, x.Goal, x.Verdict)
+			x.Statements, x.RoundTrips, x.PGSSCalls, x.Commits, x.CPUms, x.PGCPUms, x.LoadCPUms, x.PeakRSSMiB, x.Goal, x.Verdict)
 	}
 	for _, x := range r.Results {
 		for _, c := range x.Checks {

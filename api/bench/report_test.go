@@ -31,7 +31,7 @@ func TestResultsGroupsByOp(t *testing.T) {
 	t0 := time.Unix(0, 0)
 	before := snapshot{at: t0, statements: 100, roundTrips: 100, calls: 10, commits: 5, usage: Usage{CPU: time.Second}}
 	after := snapshot{at: t0.Add(2 * time.Second), statements: 108, roundTrips: 112, calls: 18, commits: 9,
-		usage: Usage{CPU: 1200 * time.Millisecond, PeakRSS: 64 << 20}}
+		usage: Usage{CPU: 1200 * time.Millisecond, PeakRSS: 64 << 20}, pgCPU: 400 * time.Millisecond, loadCPU: 40 * time.Millisecond}
 	rs := results("S4", map[string]Goal{"sign-in": {ZeroErrors: true}}, samples, before, after)
 	if len(rs) != 2 || rs[0].Op != "sign-in" || rs[1].Op != "autosave" {
 		t.Fatalf("ops %v, want sign-in then autosave", rs)
@@ -41,7 +41,8 @@ func TestResultsGroupsByOp(t *testing.T) {
 		t.Errorf("sign-in row %+v", s)
 	}
 	// The window's figures are shared by all four requests.
-	if s.Statements != 2 || s.RoundTrips != 3 || s.PGSSCalls != 2 || s.Commits != 1 || s.CPUms != 50 || s.PeakRSSMiB != 64 {
+	if s.Statements != 2 || s.RoundTrips != 3 || s.PGSSCalls != 2 || s.Commits != 1 || s.CPUms != 50 || s.PeakRSSMiB != 64 ||
+		s.PGCPUms != 100 || s.LoadCPUms != 10 {
 		t.Errorf("per-request figures %+v, want 2 stmts, 3 trips, 2 calls, 1 commit, 50 ms CPU, 64 MiB", s)
 	}
 	if s.Verdict != "missed: 1 errors" || rs[1].Verdict != "" {
@@ -55,14 +56,14 @@ func TestResultsGroupsByOp(t *testing.T) {
 func TestWriteMarkdown(t *testing.T) {
 	r := Report{Started: time.Date(2026, 11, 26, 16, 0, 0, 0, time.UTC), Machine: "2 × CPU", Revision: "abc", People: 30000, Scale: 1,
 		Results: []Result{{Scenario: "S2", Op: "autosave", Requests: 120000, Rate: 1999.6, P50ms: 1.234, P95ms: 12.34, P99ms: 123.4,
-			MaxMs: 1234, Statements: 1, RoundTrips: 1, PGSSCalls: 1.01, Commits: 1.02, CPUms: 0.25, PeakRSSMiB: 80,
+			MaxMs: 1234, Statements: 1, RoundTrips: 1, PGSSCalls: 1.01, Commits: 1.02, CPUms: 0.25, PGCPUms: 0.5, LoadCPUms: 0.125, PeakRSSMiB: 80,
 			Goal: "0 errors", Verdict: "met", Checks: []string{"120000 acknowledged operations all found"}}}}
 	var b strings.Builder
 	r.WriteMarkdown(&b)
 	out := b.String()
 	for _, want := range []string{
 		"2026-11-26 16:00 UTC, 2 × CPU, revision abc, 30000 people, scale 1",
-		"| S2 | autosave | 120000 | 2000 | 0 | 1.23 | 12.3 | 123 | 1234 | 1.00 | 1.00 | 1.01 | 1.02 | 0.250 | 80 | 0 errors | met |",
+		"| S2 | autosave | 120000 | 2000 | 0 | 1.23 | 12.3 | 123 | 1234 | 1.00 | 1.00 | 1.01 | 1.02 | 0.250 | 0.500 | 0.125 | 80 | 0 errors | met |",
 		"- S2 autosave: 120000 acknowledged operations all found",
 	} {
 		if !strings.Contains(out, want) {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -64,22 +65,65 @@ func readUsage(pid int) (Usage, error) {
 }
 
 // parseStatCPU reads utime and stime (fields 14 and 15) from a
-// /proc/PID/stat line; the command name in parentheses may hold spaces.
+// /proc/PID/stat line.
 func parseStatCPU(line string) (time.Duration, error) {
+	st, err := parseStat(line)
+	return st.self, err
+}
+
+// procStat is what the harness reads of a /proc/PID/stat line.
+type procStat struct {
+	ppid     int
+	self     time.Duration // utime + stime
+	children time.Duration // cutime + cstime: children waited for
+}
+
+// parseStat reads a /proc/PID/stat line; the command name in parentheses
+// may hold spaces.
+func parseStat(line string) (procStat, error) {
 	i := strings.LastIndexByte(line, ')')
 	if i < 0 {
-		return 0, fmt.Errorf("bench: bad /proc stat line %q", line)
+		return procStat{}, fmt.Errorf("bench: bad /proc stat line %q", line)
 	}
-	fields := strings.Fields(line[i+1:]) // fields[0] is field 3, the state
-	if len(fields) < 13 {
-		return 0, fmt.Errorf("bench: short /proc stat line %q", line)
+	f := strings.Fields(line[i+1:]) // f[0] is field 3, the state
+	if len(f) < 15 {
+		return procStat{}, fmt.Errorf("bench: short /proc stat line %q", line)
 	}
-	utime, err1 := strconv.ParseInt(fields[11], 10, 64)
-	stime, err2 := strconv.ParseInt(fields[12], 10, 64)
-	if err1 != nil || err2 != nil {
-		return 0, fmt.Errorf("bench: bad utime/stime in %q", line)
+	var n [5]int64
+	for j, k := range []int{1, 11, 12, 13, 14} { // ppid, utime, stime, cutime, cstime
+		v, err := strconv.ParseInt(f[k], 10, 64)
+		if err != nil {
+			return procStat{}, fmt.Errorf("bench: bad field %d in %q", k+3, line)
+		}
+		n[j] = v
 	}
-	return time.Duration(utime+stime) * time.Second / clockTicks, nil
+	tick := time.Second / clockTicks
+	return procStat{ppid: int(n[0]), self: time.Duration(n[1]+n[2]) * tick, children: time.Duration(n[3]+n[4]) * tick}, nil
+}
+
+// treeCPU is the CPU time of process pid, of its children alive now and
+// of those it waited for: for the postmaster, all of PostgreSQL's work.
+func treeCPU(pid int) (time.Duration, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, err
+	}
+	root, err := parseStat(string(b))
+	if err != nil {
+		return 0, err
+	}
+	total := root.self + root.children
+	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
+	for _, path := range stats {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			continue // gone meanwhile
+		}
+		if st, err := parseStat(string(b)); err == nil && st.ppid == pid {
+			total += st.self + st.children
+		}
+	}
+	return total, nil
 }
 
 // parseStatus reads VmRSS and VmHWM from /proc/PID/status.

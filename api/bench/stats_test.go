@@ -38,6 +38,10 @@ func TestParseStatCPU(t *testing.T) {
 	if want := 2870 * time.Millisecond; got != want {
 		t.Errorf("cpu = %v, want %v (utime 250 + stime 37 ticks)", got, want)
 	}
+	st, err := parseStat(line)
+	if err != nil || st.ppid != 1 || st.children != 0 {
+		t.Errorf("parseStat = %+v, %v; want ppid 1, no children's time", st, err)
+	}
 	if _, err := parseStatCPU("garbage"); err == nil {
 		t.Error("a line without a command name parsed, want an error")
 	}
