@@ -12,6 +12,7 @@ import (
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
+	"github.com/govtrain/lms/api/platform/civil"
 	"github.com/govtrain/lms/api/platform/vcode"
 	"github.com/govtrain/lms/api/platform/vn"
 )
@@ -20,10 +21,6 @@ import (
 // certificates renewed, some revoked): a fixed day, not today, so that the
 // same seed gives the same rows whenever it runs.
 var horizon = time.Date(2026, time.June, 30, 0, 0, 0, 0, time.UTC)
-
-// vnZone is Vietnam's offset: certificates are issued and revoked on
-// Vietnamese days.
-var vnZone = time.FixedZone("ICT", 7*3600)
 
 // bulk is the history of a benchmark province held in memory, person i
 // having id i+1, written by COPY (it is a historyWriter).
@@ -247,7 +244,7 @@ func (b *bulk) renewals(r *rand.Rand, expiring ...int64) {
 		if on.After(horizon) {
 			continue
 		}
-		at := time.Date(on.Year(), on.Month(), on.Day(), 9, 0, 0, 0, vnZone)
+		at := time.Date(on.Year(), on.Month(), on.Day(), 9, 0, 0, 0, civil.Zone)
 		b.certs[i].superseded = &at
 		b.certs = append(b.certs, certRow{cert: c.cert, person: c.person, agency: b.agencyOn(c.person, on), issued: on,
 			expires: b.expiry(c.cert, on), result: "Đạt – 85/100", renews: i + 1})
@@ -266,7 +263,7 @@ func (b *bulk) revocations(r *rand.Rand) {
 		if on.After(horizon) {
 			continue
 		}
-		at := time.Date(on.Year(), on.Month(), on.Day(), 15, 30, 0, 0, vnZone)
+		at := time.Date(on.Year(), on.Month(), on.Day(), 15, 30, 0, 0, civil.Zone)
 		b.certs[i].revoked = &at
 		b.revoked++
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/govtrain/lms/api/apitest"
 	"github.com/govtrain/lms/api/dbtest"
+	"github.com/govtrain/lms/api/platform/civil"
 	"github.com/govtrain/lms/api/platform/db"
 	"github.com/govtrain/lms/api/seed"
 	"github.com/govtrain/lms/api/target"
@@ -33,10 +34,7 @@ import (
 // benchDays are today (Vietnam time, as the handler takes it) and a day in
 // the middle of the plan.
 func benchDays() []time.Time {
-	vietnam := time.FixedZone("ICT", 7*3600)
-	today, _ := time.Parse(time.DateOnly, time.Now().In(vietnam).Format(time.DateOnly))
-	past, _ := time.Parse(time.DateOnly, "2009-12-31")
-	return []time.Time{today, past}
+	return []time.Time{civil.Today().Time(), civil.New(2009, time.December, 31).Time()}
 }
 
 func BenchmarkOverview(b *testing.B) {
