@@ -55,6 +55,7 @@ type Options struct {
 	Scenarios  []string
 	ServerProc int
 	Settle     time.Duration
+	Pprof      time.Duration
 }
 
 func (o *Options) flags(fl *flag.FlagSet) {
@@ -72,6 +73,8 @@ func (o *Options) flags(fl *flag.FlagSet) {
 	fl.StringVar(&o.B, "b", "", "ab: revision B (git)")
 	fl.IntVar(&o.Rounds, "rounds", 2, "ab: rounds of ABBA")
 	fl.IntVar(&o.ServerProc, "server-procs", 0, "GOMAXPROCS of the server under test (default: the machine's)")
+	fl.DurationVar(&o.Pprof, "pprof", 0, "record a CPU profile of the server for this long from the start of each measured window "+
+		"(OUT/SCENARIO-cpu.pprof; go tool pprof -top BINARY FILE)")
 	fl.DurationVar(&o.Settle, "settle", 11*time.Second, "pause after the server starts and before measuring, so that PostgreSQL has flushed "+
 		"the statistics of its first connections (idle backends flush after 10 s); without it commits/req is approximate")
 }
@@ -227,6 +230,15 @@ func (h *harness) scenario(ctx context.Context, bin string, sc Scenario, p Param
 		"LMS_DATA_DIR=" + h.o.Out,
 		"LMS_ACCESS_TTL=6h",
 	}
+	pprofAddr := ""
+	if h.o.Pprof > 0 {
+		pp, err := freePort()
+		if err != nil {
+			return nil, err
+		}
+		pprofAddr = fmt.Sprintf("127.0.0.1:%d", pp)
+		env = append(env, "LMS_PPROF_ADDR="+pprofAddr)
+	}
 	if h.o.ServerProc > 0 {
 		env = append(env, fmt.Sprintf("GOMAXPROCS=%d", h.o.ServerProc))
 	}
@@ -237,6 +249,7 @@ func (h *harness) scenario(ctx context.Context, bin string, sc Scenario, p Param
 	}
 	defer srv.Kill()
 	e := &Env{scenario: sc.ID, srv: srv, cluster: h.cluster, dbName: name, admin: h.admin, scale: p.Scale, settle: h.o.Settle,
+		pprof: pprofAddr, pprofFor: h.o.Pprof, out: h.o.Out,
 		acks: &Acks{}, tokens: newTokenMaker(h.secret), client: &http.Client{
 			Timeout:   30 * time.Second,
 			Transport: &http.Transport{MaxIdleConnsPerHost: 256, MaxConnsPerHost: 0},

@@ -3,8 +3,10 @@ package bench
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -111,7 +113,11 @@ func (e *Env) Measure(ctx context.Context, goals map[string]Goal, fn func(ctx co
 		return nil, err
 	}
 	before.at = time.Now()
+	profiled := e.profile(ctx)
 	samples := fn(ctx)
+	if err := <-profiled; err != nil {
+		return nil, err
+	}
 	after.at = time.Now()
 	if err := e.serverCounters(ctx, &after); err != nil {
 		return nil, err
@@ -127,6 +133,39 @@ func (e *Env) Measure(ctx context.Context, goals map[string]Goal, fn func(ctx co
 		return nil, err
 	}
 	return results(e.scenario, goals, samples, before, after), nil
+}
+
+// profile records a CPU profile of the server into OUT/SCENARIO-cpu.pprof
+// while the window runs, when asked; the channel says when it is written.
+func (e *Env) profile(ctx context.Context) <-chan error {
+	done := make(chan error, 1)
+	if e.pprof == "" {
+		done <- nil
+		return done
+	}
+	go func() {
+		url := fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", e.pprof, int(e.pprofFor.Seconds()))
+		req, err := http.NewRequestWithContext(ctx, "GET", url, nil)
+		if err != nil {
+			done <- err
+			return
+		}
+		resp, err := (&http.Client{}).Do(req)
+		if err != nil {
+			done <- err
+			return
+		}
+		defer resp.Body.Close()
+		f, err := os.Create(filepath.Join(e.out, e.scenario+"-cpu.pprof"))
+		if err == nil {
+			_, err = io.Copy(f, resp.Body)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}
+		done <- err
+	}()
+	return done
 }
 
 // results groups samples by op, in the order ops first appear.
@@ -200,6 +239,9 @@ type Env struct {
 	tokens   tokenMaker
 	failed   []string // checks that failed: a smoke run fails on them
 	settle   time.Duration
+	pprof    string        // the server's pprof address, or empty
+	pprofFor time.Duration // how long a profile records
+	out      string        // the folder of the report
 }
 
 // DB is the run's database, for setup and checks (never while measuring).

@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"os/signal"
 	"strconv"
@@ -265,6 +266,10 @@ func serve(ctx context.Context, cfg *config.Config, migrate bool) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
+	if cfg.PprofAddr != "" {
+		// Profiles on their own listener, never on the public one.
+		go func() { errc <- http.ListenAndServe(cfg.PprofAddr, pprofMux()) }()
+	}
 	sweep, stopSweep := context.WithCancel(context.Background())
 	swept := make(chan struct{})
 	reported := make(chan struct{})
@@ -283,6 +288,15 @@ func serve(ctx context.Context, cfg *config.Config, migrate bool) error {
 	err = srv.Shutdown(sctx)
 	app.Imports.Close()
 	return err
+}
+
+// pprofMux serves the runtime profiles under /debug/pprof/.
+func pprofMux() *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	return mux
 }
 
 func logLevel(s string) slog.Level {

@@ -37,6 +37,7 @@ type Config struct {
 	QuizGrace       time.Duration // LMS_QUIZ_GRACE: how long after an attempt's deadline in-flight saves still count, default 10s
 	QuizSweep       time.Duration // LMS_QUIZ_SWEEP: how often attempts whose time is up are closed, default 5s
 	CountSQL        bool          // LMS_COUNT_SQL: count SQL statements and round trips on the wire, exported on /metrics (for lms bench)
+	PprofAddr       string        // LMS_PPROF_ADDR: serve net/http/pprof on this address (e.g. 127.0.0.1:6060); empty: not at all
 }
 
 // Load reads the environment through getenv (os.Getenv in production).
@@ -62,6 +63,7 @@ func Load(getenv func(string) string) (*Config, error) {
 	c.QuizSweep = duration(getenv, "LMS_QUIZ_SWEEP", 5*time.Second, &errs)
 	c.MaxBodyBytes = integer(getenv, "LMS_MAX_BODY_BYTES", 1<<20, &errs)
 	c.MaxUploadBytes = integer(getenv, "LMS_MAX_UPLOAD_BYTES", 10<<20, &errs)
+	c.PprofAddr = getenv("LMS_PPROF_ADDR")
 	if v := getenv("LMS_COUNT_SQL"); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
