@@ -133,7 +133,11 @@ func clone(ctx context.Context, c *Cluster, t Template, name string) error {
 	if _, err := admin.ExecContext(ctx, `DROP DATABASE IF EXISTS `+pq.QuoteIdentifier(name)+` WITH (FORCE)`); err != nil {
 		return err
 	}
-	_, err = admin.ExecContext(ctx, `CREATE DATABASE `+pq.QuoteIdentifier(name)+` TEMPLATE `+pq.QuoteIdentifier(t.Name))
+	// FILE_COPY: the template is copied as files after a checkpoint, not
+	// written to the WAL page by page (PostgreSQL 15's default), which would
+	// leave the measured window a checkpoint to run.
+	_, err = admin.ExecContext(ctx, `CREATE DATABASE `+pq.QuoteIdentifier(name)+` TEMPLATE `+pq.QuoteIdentifier(t.Name)+
+		` STRATEGY = FILE_COPY`)
 	return err
 }
 

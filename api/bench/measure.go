@@ -102,6 +102,10 @@ func (e *Env) Measure(ctx context.Context, goals map[string]Goal, fn func(ctx co
 	if err := e.srv.Start(ctx); err != nil {
 		return nil, err
 	}
+	// The setup's writes reach the data files now, not during the window.
+	if _, err := e.admin.ExecContext(ctx, `CHECKPOINT`); err != nil {
+		return nil, err
+	}
 	var before, after snapshot
 	// The old backends flush their statistics as they exit; the new
 	// server's first connections only when idle for 10 s.
