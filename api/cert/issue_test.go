@@ -47,3 +47,27 @@ func TestCurriculumCertificate(t *testing.T) {
 		t.Errorf("certificate: %+v", c)
 	}
 }
+
+// TestNumbersPastTheirWidth: the 100,000th register number of a year and
+// the 1,000,000th serial keep all their digits (they were cut to the width
+// and collided).
+func TestNumbersPastTheirWidth(t *testing.T) {
+	a := apitest.New(t)
+	a.SyncCourses("../../courses")
+	var cert, person int64
+	a.DB.Get(&cert, `SELECT id FROM certifications WHERE code = 'CIO'`)
+	a.DB.Get(&person, `SELECT person_id FROM users WHERE username = 'hocvien'`)
+	a.DB.MustExec(`INSERT INTO certificate_counters VALUES ($1, 2009, 999999), (0, 2009, 99999)`, cert)
+	var id int64
+	if err := a.DB.Get(&id, `SELECT insert_certificate($1, $2, 'manual', 'K7Q2M9XD3HTAPW4C', '', NULL, '2009-05-04', 'test', '', '', NULL)`,
+		cert, person); err != nil {
+		t.Fatal(err)
+	}
+	var serial, register string
+	if err := a.DB.QueryRow(`SELECT serial, register_no FROM certificates WHERE id = $1`, id).Scan(&serial, &register); err != nil {
+		t.Fatal(err)
+	}
+	if serial != "CIO-1000000/2009" || register != "100000/2009" {
+		t.Errorf("serial %q register %q, want CIO-1000000/2009 and 100000/2009", serial, register)
+	}
+}
