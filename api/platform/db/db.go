@@ -86,6 +86,10 @@ func MapError(err error) error {
 	if !errors.As(err, &pe) {
 		return err
 	}
+	if pe.Code == "40P01" || pe.Code == "40001" { // deadlock, serialization failure: nothing was written
+		return &errs.Error{Kind: errs.Unavailable, Code: "try_again",
+			Message: "another change to the same records happened at the same moment; try again", Err: err}
+	}
 	details := map[string]any{}
 	if pe.Constraint != "" {
 		details["constraint"] = pe.Constraint

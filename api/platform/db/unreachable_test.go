@@ -46,4 +46,10 @@ func TestUnreachable(t *testing.T) {
 	if e, ok := errs.As(MapError(refused)); !ok || e.Kind != errs.Unavailable || e.Code != "database_unavailable" {
 		t.Errorf("MapError(refused) = %v", MapError(refused))
 	}
+	// A deadlock or a serialization failure rolled the transaction back: the client may try again.
+	for _, code := range []pq.ErrorCode{"40P01", "40001"} {
+		if e, ok := errs.As(MapError(&pq.Error{Code: code})); !ok || e.Kind != errs.Unavailable || e.Code != "try_again" {
+			t.Errorf("MapError(%s) = %v", code, MapError(&pq.Error{Code: code}))
+		}
+	}
 }
