@@ -35,7 +35,7 @@ func runSignIn(ctx context.Context, e *Env, p Params) ([]Result, error) {
 		"start (meanwhile)":    {ZeroErrors: true, P99: time.Second},
 		"submit (meanwhile)":   {ZeroErrors: true, P99: 100 * time.Millisecond},
 	}
-	return e.Measure(ctx, goals, func(ctx context.Context) []Sample {
+	rs, err := e.Measure(ctx, goals, func(ctx context.Context) []Sample {
 		done := make(chan []Sample)
 		go func() {
 			done <- e.takeExams(ctx, others, win, false, " (meanwhile)")
@@ -43,6 +43,10 @@ func runSignIn(ctx context.Context, e *Env, p Params) ([]Result, error) {
 		s := e.spread(ctx, "sign-in", n, win, func(i int) request { return signInReq(signers[i], i) }, nil)
 		return append(s, <-done...)
 	})
+	if err != nil {
+		return nil, err
+	}
+	return rs, e.checkAcks(ctx, rs)
 }
 
 // takeExams runs one closed-loop exam taker per taker: sign in (when
