@@ -100,7 +100,7 @@ func Main(ctx context.Context, args []string, w io.Writer) error {
 	o.Scenarios = fl.Args()
 	for _, id := range o.Scenarios {
 		if find(id) == nil {
-			return fmt.Errorf("bench: no scenario %q (S1-S8)", id)
+			return fmt.Errorf("bench: no scenario %q (S1-S8, F1-F4)", id)
 		}
 	}
 	raiseFileLimit()

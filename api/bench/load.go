@@ -23,6 +23,7 @@ type Sample struct {
 	Code    int    // 0: no answer
 	Err     string // transport error
 	Index   int    // the request's number in an open-loop attack
+	At      time.Time
 }
 
 // failed reports whether the request counts as an error: no answer or
@@ -53,7 +54,7 @@ func (e *Env) do(ctx context.Context, r request, out any) (Sample, error) {
 	setHeaders(req.Header, r)
 	start := time.Now()
 	resp, err := e.client.Do(req)
-	s := Sample{Latency: time.Since(start)}
+	s := Sample{Latency: time.Since(start), At: start}
 	if err != nil {
 		s.Err = err.Error()
 		return s, fmt.Errorf("%s %s: %w", r.method, r.path, err)
@@ -128,7 +129,7 @@ func (e *Env) openLoop(ctx context.Context, op string, rate float64, d time.Dura
 			continue
 		}
 		i := fragmentIndex(res.URL)
-		s := Sample{Op: op, Latency: res.Latency, Code: int(res.Code), Err: res.Error, Index: i}
+		s := Sample{Op: op, Latency: res.Latency, Code: int(res.Code), Err: res.Error, Index: i, At: res.Timestamp}
 		if s.Code != 0 {
 			s.Err = "" // vegeta's "404 Not Found": the code says it
 		}

@@ -246,6 +246,9 @@ type Env struct {
 	pprof    string        // the server's pprof address, or empty
 	pprofFor time.Duration // how long a profile records
 	out      string        // the folder of the report
+	// cutInFlight counts the requests of the last Observe whose connection
+	// broke while they waited for an answer.
+	cutInFlight int
 }
 
 // DB is the run's database, for setup and checks (never while measuring).

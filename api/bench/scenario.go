@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"math"
 	"time"
-
-	"github.com/google/uuid"
 )
 
 // Scenario is one line of the table: it prepares what it needs on
@@ -129,11 +127,7 @@ func runSubmit(ctx context.Context, e *Env, p Params) ([]Result, error) {
 	}
 	goals := map[string]Goal{"submit": {ZeroErrors: true, P99: 100 * time.Millisecond}}
 	rs, err := e.Measure(ctx, goals, func(ctx context.Context) []Sample {
-		return e.spread(ctx, "submit", n, win, func(i int) request {
-			return submitReq(takers[i], open[i], uuid.NewString())
-		}, func(i, _ int, _ []byte) {
-			e.acks.Add(Ack{Kind: "submit", Attempt: open[i].ID})
-		})
+		return e.submits(ctx, takers, open, win)
 	})
 	if err != nil {
 		return nil, err
