@@ -30,9 +30,12 @@ import (
 
 // Help is the help of lms bench.
 const Help = `usage:
-  lms bench [flags] [S1 S2 ...]       run the scenarios (default: all) and write report.md and report.json
-  lms bench smoke [flags]             small numbers, a minute or two: fails when the exam-day path costs more
-                                      SQL statements per request than its budget (start 2, autosave 1, submit 2)
+  lms bench [flags] [S1 S2 ... F4]    run the scenarios (default: all) and write report.md and report.json:
+                                      S1 starts, S2 autosaves, S3 submits, S4 sign-ins, S5 targets, S6 verification,
+                                      S7 open connections, S8 whole exams; F1-F4 faults (SIGKILL, PostgreSQL restart, SIGTERM)
+  lms bench smoke [flags]             small numbers, under two minutes: fails when the exam-day path costs more
+                                      SQL statements per request than its budget (start 2, autosave 1, submit 2),
+                                      or an acknowledged save or submit is lost, or grades are wrong
   lms bench ab -a REV -b REV [flags] S2
                                       build two git revisions and run a scenario ABBA for -rounds rounds
 flags:
