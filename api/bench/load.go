@@ -35,6 +35,15 @@ type request struct {
 	method, path, token, key string
 	body                     any
 	forwardedFor             string
+	server                   *Server // nil: the scenario's server
+}
+
+// url is where r goes.
+func (e *Env) url(r request) string {
+	if r.server != nil {
+		return r.server.URL() + r.path
+	}
+	return e.srv.URL() + r.path
 }
 
 // do sends r and decodes a 2xx answer's JSON into out (when not nil).
@@ -47,7 +56,7 @@ func (e *Env) do(ctx context.Context, r request, out any) (Sample, error) {
 		}
 		body = bytes.NewReader(b)
 	}
-	req, err := http.NewRequestWithContext(ctx, r.method, e.srv.URL()+r.path, body)
+	req, err := http.NewRequestWithContext(ctx, r.method, e.url(r), body)
 	if err != nil {
 		return Sample{}, err
 	}
@@ -112,7 +121,7 @@ func (e *Env) openLoop(ctx context.Context, op string, rate float64, d time.Dura
 				return err
 			}
 		}
-		*t = vegeta.Target{Method: r.method, URL: fmt.Sprintf("%s%s#%d", e.srv.URL(), r.path, i), Body: body, Header: http.Header{}}
+		*t = vegeta.Target{Method: r.method, URL: fmt.Sprintf("%s#%d", e.url(r), i), Body: body, Header: http.Header{}}
 		setHeaders(t.Header, r)
 		return nil
 	}
