@@ -32,7 +32,7 @@ import (
 const Help = `usage:
   lms bench [flags] [S1 S2 ... F4]    run the scenarios (default: all) and write report.md and report.json:
                                       S1 starts, S2 autosaves, S3 submits, S4 sign-ins, S5 targets, S6 verification,
-                                      S7 open connections, S8 whole exams; F1-F4 faults (SIGKILL, PostgreSQL restart, SIGTERM)
+                                      S7 open connections, S8 whole exams; F1-F5 faults (SIGKILL, PostgreSQL restart, SIGTERM, two processes)
   lms bench smoke [flags]             small numbers, under two minutes: fails when the exam-day path costs more
                                       SQL statements per request than its budget (start 2, autosave 1, submit 2),
                                       or an acknowledged save or submit is lost, or grades are wrong
@@ -103,7 +103,7 @@ func Main(ctx context.Context, args []string, w io.Writer) error {
 	o.Scenarios = fl.Args()
 	for _, id := range o.Scenarios {
 		if find(id) == nil {
-			return fmt.Errorf("bench: no scenario %q (S1-S8, F1-F4)", id)
+			return fmt.Errorf("bench: no scenario %q (S1-S8, F1-F5)", id)
 		}
 	}
 	raiseFileLimit()
