@@ -22,12 +22,13 @@ type Service struct {
 	db        *sqlx.DB
 	publicURL string // where the verify page is, e.g. https://lms.hatinh.gov.vn
 	keys      keyring
+	prepared  *db.Prepared // the public verification's lookup
 }
 
 // NewService returns a Service; publicURL is the site's address as holders
 // and inspectors reach it (printed on certificates and in QR codes).
 func NewService(d *sqlx.DB, publicURL string) *Service {
-	return &Service{db: d, publicURL: strings.TrimRight(publicURL, "/"), keys: keyring{db: d}}
+	return &Service{db: d, publicURL: strings.TrimRight(publicURL, "/"), keys: keyring{db: d}, prepared: db.NewPrepared(d, 0)}
 }
 
 // Certificate is a certificate as its holder, their managers and Home

@@ -50,8 +50,13 @@ func (s *Service) Verify(ctx context.Context, raw string) (Verification, error) 
 	if !ok {
 		return Verification{}, errUnknownCode
 	}
+	// Prepared: public and busy (anyone scanning a QR code), one round trip.
+	st, err := s.prepared.Stmt(ctx, verifySelect)
+	if err != nil {
+		return Verification{}, err
+	}
 	var v Verification
-	err := s.db.GetContext(ctx, &v, verifySelect, code)
+	err = st.GetContext(ctx, &v, code)
 	if errors.Is(err, sql.ErrNoRows) {
 		return v, errUnknownCode
 	}

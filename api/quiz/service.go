@@ -3,11 +3,11 @@ package quiz
 import (
 	"context"
 	"math/rand/v2"
-	"sync"
 	"time"
 
 	"github.com/jmoiron/sqlx"
 
+	"github.com/govtrain/lms/api/platform/db"
 	"github.com/govtrain/lms/api/platform/errs"
 )
 
@@ -18,42 +18,23 @@ type Service struct {
 	versions versionCache
 	defs     defCache
 
-	mu    sync.Mutex
-	stmts map[string]*sqlx.Stmt
+	prepared *db.Prepared
 }
 
 // NewService returns a Service; grace is how long after an attempt's
 // deadline a save or submit that was in flight still counts.
 func NewService(d *sqlx.DB, grace time.Duration) *Service {
-	return &Service{db: d, grace: grace, stmts: map[string]*sqlx.Stmt{}}
+	return &Service{db: d, grace: grace, prepared: db.NewPrepared(d, 0)}
 }
 
 // stmt returns query prepared once for the pool: the exam-day path runs
-// only prepared statements, one round trip each (an unprepared lib/pq query
-// with arguments costs two).
+// only prepared statements, one round trip each.
 func (s *Service) stmt(ctx context.Context, query string) (*sqlx.Stmt, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if st, ok := s.stmts[query]; ok {
-		return st, nil
-	}
-	st, err := s.db.PreparexContext(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	s.stmts[query] = st
-	return st, nil
+	return s.prepared.Stmt(ctx, query)
 }
 
 // Close releases the prepared statements.
-func (s *Service) Close() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for q, st := range s.stmts {
-		st.Close()
-		delete(s.stmts, q)
-	}
-}
+func (s *Service) Close() { s.prepared.Close() }
 
 // on is where a prepared statement runs: the pool, or a transaction (the
 // job that closes attempts whose time is up).

@@ -7,8 +7,6 @@ import (
 	"errors"
 	"math"
 	"strconv"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -52,36 +50,13 @@ type Service struct {
 	db *sqlx.DB
 	// prepared holds tally's statements by their text (one per set of
 	// targets, scope or not, by agency or not: a handful, a few more after
-	// targets are edited, up to maxPrepared), so that the dashboard's
-	// statement is planned once per connection, not per request.
-	prepared  sync.Map
-	nPrepared atomic.Int32
+	// targets are edited, up to 64), so that the dashboard's statement is
+	// planned once per connection, not per request.
+	prepared *db.Prepared
 }
-
-const maxPrepared = 64
 
 // NewService returns a Service.
-func NewService(d *sqlx.DB) *Service { return &Service{db: d} }
-
-// prepare returns the prepared statement of q, preparing it on first use
-// (nil past maxPrepared: run q unprepared).
-func (s *Service) prepare(ctx context.Context, q string) (*sqlx.Stmt, error) {
-	if st, ok := s.prepared.Load(q); ok {
-		return st.(*sqlx.Stmt), nil
-	}
-	if s.nPrepared.Add(1) > maxPrepared {
-		return nil, nil
-	}
-	st, err := s.db.PreparexContext(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	if old, loaded := s.prepared.LoadOrStore(q, st); loaded {
-		st.Close()
-		return old.(*sqlx.Stmt), nil
-	}
-	return st, nil
-}
+func NewService(d *sqlx.DB) *Service { return &Service{db: d, prepared: db.NewPrepared(d, 64)} }
 
 // Scope resolves the agency a request may see figures of: Home Affairs and
 // admins any (0: the province), an agency manager their own subtree only.
@@ -169,7 +144,7 @@ func (s *Service) count(ctx context.Context, day time.Time, scope int64, byAgenc
 	if err != nil || q == "" {
 		return targets, nil, err
 	}
-	st, err := s.prepare(ctx, q)
+	st, err := s.prepared.Stmt(ctx, q)
 	if err != nil {
 		return nil, nil, err
 	}
