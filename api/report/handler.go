@@ -65,14 +65,10 @@ func (h *Handler) create(c *gin.Context) {
 }
 
 func (h *Handler) defaults(c *gin.Context) {
-	var agency int64
-	if v := c.Query("agency_id"); v != "" {
-		id, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || id <= 0 {
-			httpx.WriteError(c, errs.Fields{"agency_id": "invalid"}.Err())
-			return
-		}
-		agency = id
+	f := errs.Fields{}
+	agency := httpx.OptionalID(c, "agency_id", f)
+	if httpx.Fail(c, f.Err()) {
+		return
 	}
 	p, err := h.svc.Defaults(c.Request.Context(), auth.MustFrom(c), agency)
 	if httpx.Fail(c, err) {

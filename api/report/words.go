@@ -1,6 +1,7 @@
 package report
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -39,12 +40,7 @@ func decimal(x float64) string {
 	return strings.Replace(strconv.FormatFloat(round1(x), 'f', -1, 64), ".", ",", 1)
 }
 
-func round1(x float64) float64 {
-	if x < 0 {
-		return -round1(-x)
-	}
-	return float64(int64(x*10+0.5)) / 10
-}
+func round1(x float64) float64 { return math.Round(x*10) / 10 }
 
 // requirement is a target's rule in words: "> 70%", "≥ 100%".
 func requirement(t target.Target) string {

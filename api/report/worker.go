@@ -144,12 +144,8 @@ func (s *Service) fail(j *job, cause error) error {
 
 // scopeName reads the code and name of the run's agency, or the province's.
 func (j *job) scopeName(ctx context.Context) error {
-	q := `SELECT id, code, name FROM agencies WHERE id = $1`
-	arg := any(j.scope)
-	if j.scope == 0 {
-		q, arg = `SELECT 0 AS id, code, name FROM agencies WHERE parent_id IS NULL ORDER BY id LIMIT $1`, 1
-	}
-	err := j.s.db.GetContext(ctx, &j.data.Scope, q, arg)
+	err := j.s.db.GetContext(ctx, &j.data.Scope, `SELECT $1::bigint AS id, code, name FROM agencies
+		WHERE id = $1 OR ($1 = 0 AND parent_id IS NULL) ORDER BY id LIMIT 1`, j.scope)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil // a province without agencies: nothing to name
 	}

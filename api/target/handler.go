@@ -2,7 +2,6 @@ package target
 
 import (
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -38,14 +37,7 @@ func (h *Handler) request(c *gin.Context) (time.Time, int64, error) {
 		}
 		day = d
 	}
-	var agency int64
-	if v := c.Query("agency_id"); v != "" {
-		id, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || id <= 0 {
-			f["agency_id"] = "invalid"
-		}
-		agency = id
-	}
+	agency := httpx.OptionalID(c, "agency_id", f)
 	if err := f.Err(); err != nil {
 		return day, 0, err
 	}

@@ -115,6 +115,20 @@ func NewList[T any](items []T, total int, p Page) List[T] {
 	return List[T]{Items: items, Total: total, Page: p.Page, PageSize: p.Size}
 }
 
+// OptionalID reads a query parameter that may be absent (0) or a positive id.
+func OptionalID(c *gin.Context, name string, f errs.Fields) int64 {
+	v := c.Query(name)
+	if v == "" {
+		return 0
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id <= 0 {
+		f.Add(name, "invalid")
+		return 0
+	}
+	return id
+}
+
 // OptionalBool reads a query parameter that may be absent, "true" or "false".
 func OptionalBool(c *gin.Context, name string, f errs.Fields) *bool {
 	v := c.Query(name)
